@@ -1,0 +1,18 @@
+// One build: compile TypeScript to dist/, then build the icon index if its inputs changed.
+// Runs on `npm install` (prepare), `npm test` and `npm run bench`, so it must be quick when nothing changed.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const tsc = path.join(root, 'node_modules', '.bin', 'tsc');
+const started = Date.now();
+const compiled = spawnSync(tsc, ['-p', path.join(root, 'tsconfig.json')], { stdio: 'inherit' });
+if (compiled.status !== 0) {
+  console.error('build: TypeScript compilation failed');
+  process.exit(compiled.status ?? 1);
+}
+// Imported only now: the index builder uses the freshly compiled term normaliser from dist/.
+const { buildIconIndex } = await import('./build-icons.mjs');
+const index = await buildIconIndex(root);
+console.error(`build: ok in ${Date.now() - started} ms${index.rebuilt ? ` (icon index: ${index.count} icons)` : ''}`);

@@ -1,0 +1,82 @@
+// Every command, registered in one place. Each command's module is imported only when it runs,
+// so `--version` and `--help` load nothing heavy.
+import { createRequire } from 'node:module';
+import { Command, Option } from 'commander';
+import type { Context } from './context.js';
+
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+const EXIT_CODES = `
+Exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 score below --min, 130 interrupted.
+Environment: SVGCHAT_HOME, OPENAI_API_KEY, OPENAI_BASE_URL, SVGCHAT_PROVIDER, SVGCHAT_MODEL, NO_COLOR.`;
+
+function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
+}
+
+/** Flags shared by `gen` and `chat`; declared without defaults so the config file and env can fill them. */
+function generationOptions(command: Command): Command {
+  return command
+    .option('-s, --session <name>', 'append to this session (created if missing)')
+    .addOption(new Option('-p, --provider <provider>', 'who draws').choices(['offline', 'openai']))
+    .option('-m, --model <model>', 'model name')
+    .option('--base-url <url>', 'OpenAI-compatible endpoint')
+    .option('--seed <n>', 'seed: the same prompt and seed give the same SVG offline')
+    .option('--size <WxH>', 'output size, e.g. 512x512')
+    .addOption(new Option('--profile <profile>', 'constraint profile').choices(['default', 'kaggle']))
+    .option('-q, --quiet', 'no notices on stderr');
+}
+
+export function buildProgram(ctx: Context): Command {
+  const program = new Command('svgchat')
+    .description('Chat your way to SVG images. Works offline by default; any OpenAI-compatible model when configured.')
+    .version(version, '-V, --version')
+    .option('--debug', 'print stack traces of errors')
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (text) => ctx.stdout.write(text),
+      writeErr: (text) => ctx.stderr.write(text),
+      outputError: (text, write) => write(`svgchat: ${text.trim()}\nhint: see svgchat --help, or svgchat <command> --help\n`),
+    })
+    .addHelpText('after', `${examples('svgchat gen "a red fox in a snowy forest" -o fox.svg', 'svgchat gen "a blue bicycle" --json | jq -r .file')}${EXIT_CODES}`);
+
+  program.argument('[command]').action(async (word: string | undefined) => {
+    const { defaultCommand } = await import('./commands/default.js');
+    await defaultCommand(ctx, program, word);
+  });
+
+  generationOptions(
+    program
+      .command('gen')
+      .description('generate an SVG from a prompt, in one shot (prompt from args and/or stdin)')
+      .argument('[prompt...]', 'what to draw; stdin is read too when it is not a terminal')
+      .option('-o, --output <file>', 'write the SVG here ("-" for stdout); default: the session folder, path printed')
+      .option('--json', 'print one JSON result (SPEC §7) instead of the path')
+      .option('--no-svg', 'leave the SVG text out of --json output'),
+  )
+    .addHelpText('after', examples('svgchat gen "a red apple" -o apple.svg', 'svgchat gen "a cat" -o - > cat.svg', 'echo "a lighthouse at night" | svgchat gen --json'))
+    .action(async (words: string[], options) => {
+      const { genCommand } = await import('./commands/gen.js');
+      await genCommand(ctx, words, options);
+    });
+
+  const config = program
+    .command('config')
+    .description('show and change persistent settings (defaults < config file < environment < flags)')
+    .addHelpText('after', examples('svgchat config set model gpt-4o-mini', 'svgchat config list', 'svgchat config unset baseUrl'));
+  const configAction = (action: string) => async (...args: unknown[]) => {
+    const { configCommand } = await import('./commands/config.js');
+    await configCommand(ctx, action, args.filter((arg): arg is string => typeof arg === 'string'));
+  };
+  config.command('get').argument('<key>').description('print one setting').action(configAction('get'));
+  config.command('set').argument('<key>').argument('<value>').description('store a setting in the config file').action(configAction('set'));
+  config.command('unset').argument('<key>').description('remove a setting from the config file').action(configAction('unset'));
+  config.command('list').description('every setting with its value and where it came from').option('--json', 'as JSON').action(async (options: { json?: boolean }) => {
+    const { configCommand } = await import('./commands/config.js');
+    await configCommand(ctx, 'list', [], options);
+  });
+  config.command('path').description('print the config file path').action(configAction('path'));
+
+  return program;
+}

@@ -1,0 +1,51 @@
+// The only place that exits: runs the CLI and maps what it throws to an exit code and one line.
+import { CommanderError } from 'commander';
+import { buildProgram } from './cli.js';
+import { processContext } from './context.js';
+import { ExitCode, SvgchatError, isAbortError } from './errors.js';
+
+const controller = new AbortController();
+let interrupts = 0;
+process.on('SIGINT', () => {
+  interrupts += 1;
+  // First Ctrl-C cancels the running work (commands clean up and exit 130); a second one leaves at once.
+  if (interrupts > 1) process.exit(ExitCode.interrupted);
+  controller.abort(new Error('interrupted'));
+});
+// A closed pipe on stdout (`svgchat ... | head -c 10`) is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+});
+
+const debug = process.argv.includes('--debug') || process.env.SVGCHAT_DEBUG === '1';
+
+/** Leaves once stdout has drained, so piped output is never cut short. */
+function exit(code: number): void {
+  process.exitCode = code;
+  process.stdout.write('', () => process.exit(code));
+}
+
+function fail(message: string, hint: string | undefined, code: number): void {
+  if (message) process.stderr.write(`svgchat: error: ${message}\n${hint ? `hint: ${hint}\n` : ''}`);
+  exit(code);
+}
+
+try {
+  const program = buildProgram(processContext(controller.signal));
+  await program.parseAsync(process.argv.filter((arg) => arg !== '--debug'));
+  exit(typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok);
+} catch (error) {
+  if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  if (error instanceof CommanderError) {
+    // Help and --version end with code 0; every parse error is a usage error.
+    if (error.exitCode === 0 || error.code === 'commander.help' || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') exit(ExitCode.ok);
+    else fail('', undefined, ExitCode.usage);
+  } else if (error instanceof SvgchatError) {
+    fail(error.message, error.hint, error.exitCode);
+  } else if (isAbortError(error) || controller.signal.aborted) {
+    fail('interrupted', undefined, ExitCode.interrupted);
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    fail(`internal error: ${message}`, debug ? undefined : 'this is a bug in svgchat; rerun with --debug for the stack trace and report it', ExitCode.runtime);
+  }
+}

@@ -1,0 +1,27 @@
+// Loads the icon library that scripts/build-icons.mjs wrote to dist/data/.
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { IconLibrary, type IconMeta } from '../compose/iconLibrary.js';
+import { RuntimeFailure } from '../errors.js';
+
+// Resolves to <package>/dist/data/ from both src/providers (tests) and dist/providers (the built CLI).
+const dataDir = fileURLToPath(new URL('../../dist/data/', import.meta.url));
+let cached: IconLibrary | undefined;
+
+export function loadIconLibrary(): IconLibrary {
+  if (cached) return cached;
+  let meta: IconMeta;
+  let fd: number;
+  try {
+    meta = JSON.parse(fs.readFileSync(`${dataDir}icons.json`, 'utf8')) as IconMeta;
+    fd = fs.openSync(`${dataDir}icons.pack`, 'r');
+  } catch (error) {
+    throw new RuntimeFailure('the icon index is missing', 'run: npm run build', 'no_index', error);
+  }
+  cached = new IconLibrary(meta, (offset, length) => {
+    const buffer = Buffer.alloc(length);
+    fs.readSync(fd, buffer, 0, length, offset);
+    return buffer.toString('utf8');
+  });
+  return cached;
+}

@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempHome } from '../helpers/cli.js';
+import { distinctColors, renderPixels, shareOfHue } from '../helpers/pixels.js';
+
+describe('svgchat gen (built binary)', () => {
+  it('draws a red apple to a file', () => {
+    const home = tempHome();
+    const result = runCli(['gen', 'a red apple', '-o', 'apple.svg'], { home });
+    expect(result.stderr).not.toMatch(/error/);
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toBe(path.join(home, 'apple.svg'));
+    const svg = fs.readFileSync(path.join(home, 'apple.svg'), 'utf8');
+    expect(svg).toContain('viewBox="0 0 512 512"');
+    const pixels = renderPixels(svg);
+    expect(shareOfHue(pixels, 345, 15)).toBeGreaterThan(0.2);
+  });
+
+  it('draws a blue bicycle', () => {
+    const home = tempHome();
+    const result = runCli(['gen', 'a blue bicycle', '-o', '-'], { home });
+    expect(result.status).toBe(0);
+    const pixels = renderPixels(result.stdout);
+    expect(shareOfHue(pixels, 200, 260)).toBeGreaterThan(0.02);
+    // The stock icon's frame is pink; none of it should be left.
+    expect(shareOfHue(pixels, 330, 360)).toBeLessThan(0.005);
+  });
+
+  it('still draws something, and says so, when nothing matches', () => {
+    const home = tempHome();
+    const result = runCli(['gen', 'zzqx'], { home });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/nothing in the icon set matched "zzqx"/);
+    const svg = fs.readFileSync(result.stdout.trim(), 'utf8');
+    expect(distinctColors(renderPixels(svg))).toBeGreaterThan(2);
+  });
+
+  it('prints the version and help', () => {
+    const home = tempHome();
+    const version = runCli(['--version'], { home });
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const help = runCli(['gen', '--help'], { home });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('--output');
+    expect(help.stdout).toContain('Examples:');
+  });
+
+  it.each([
+    [['gen', '--bogus', 'x'], /unknown option '--bogus'/],
+    [['frobnicate'], /unknown command 'frobnicate'/],
+    [['gen', 'cat', '--seed', 'x'], /invalid --seed/],
+    [['gen', 'cat', '--size', 'huge'], /size must look like WIDTHxHEIGHT/],
+  ])('%j is a usage error (exit 2, one line and a hint)', (args, message) => {
+    const home = tempHome();
+    const result = runCli(args, { home });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toMatch(/^svgchat: error: .*\nhint: .*\n$/);
+    expect(result.stdout).toBe('');
+  });
+
+  it('without a terminal and without a command, points at gen (exit 2)', () => {
+    const result = runCli([], { home: tempHome() });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/svgchat gen/);
+  });
+
+  it('does not write outside SVGCHAT_HOME', () => {
+    const home = tempHome();
+    runCli(['gen', 'a cat'], { home });
+    expect(fs.readdirSync(home).sort()).toEqual(['sessions']);
+  });
+});
