@@ -3,7 +3,10 @@
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
-const needs = [{ check: '/usr/bin/chromium', packages: ['chromium', 'fonts-dejavu-core'] }];
+const needs = [
+  { check: '/usr/bin/chromium', packages: ['chromium', 'fonts-dejavu-core'] },
+  { check: '/usr/bin/tmux', packages: ['tmux'] },
+];
 const missing = needs.filter((need) => !existsSync(need.check)).flatMap((need) => need.packages);
 if (missing.length === 0) {
   console.error('setup: everything is installed');
