@@ -53,9 +53,13 @@ export function buildProgram(ctx: Context): Command {
       .argument('[prompt...]', 'what to draw; stdin is read too when it is not a terminal')
       .option('-o, --output <file>', 'write the SVG here ("-" for stdout); default: the session folder, path printed')
       .option('--json', 'print one JSON result (SPEC §7) instead of the path')
-      .option('--no-svg', 'leave the SVG text out of --json output'),
+      .option('--no-svg', 'leave the SVG text out of --json output')
+      .option('--open', 'open the result in the viewer ($SVGCHAT_VIEWER or the system one)')
+      .option('--batch <file>', 'one prompt per line (or JSONL with "prompt"), "-" for stdin; JSONL results on stdout')
+      .option('--out-dir <dir>', 'with --batch: write each SVG here too')
+      .option('--concurrency <n>', 'with --batch: prompts in flight at once (default 2)'),
   )
-    .addHelpText('after', examples('svgchat gen "a red apple" -o apple.svg', 'svgchat gen "a cat" -o - > cat.svg', 'echo "a lighthouse at night" | svgchat gen --json'))
+    .addHelpText('after', examples('svgchat gen "a red apple" -o apple.svg', 'svgchat gen "a cat" -o - > cat.svg', 'echo "a lighthouse at night" | svgchat gen --json', 'svgchat gen --batch prompts.txt --out-dir out/ > results.jsonl'))
     .action(async (words: string[], options) => {
       const { genCommand } = await import('./commands/gen.js');
       await genCommand(ctx, words, options);
@@ -77,6 +81,34 @@ export function buildProgram(ctx: Context): Command {
     await configCommand(ctx, 'list', [], options);
   });
   config.command('path').description('print the config file path').action(configAction('path'));
+
+  program
+    .command('open')
+    .description('open the latest SVG of a session (or turn N) in the viewer')
+    .argument('[session]', 'session name or id prefix (default: the most recent session)')
+    .option('--turn <n>', 'the Nth turn of the session (1 = first)')
+    .addHelpText('after', examples('svgchat open', 'svgchat open pets --turn 2'))
+    .action(async (session: string | undefined, options: { turn?: string }) => {
+      const { openCommand } = await import('./commands/open.js');
+      await openCommand(ctx, session, options);
+    });
+
+  program
+    .command('completion')
+    .description('print a shell completion script (bash, zsh or fish)')
+    .argument('<shell>', 'bash, zsh or fish')
+    .addHelpText('after', examples('svgchat completion bash >> ~/.bashrc', 'svgchat completion zsh > "${fpath[1]}/_svgchat"', 'svgchat completion fish > ~/.config/fish/completions/svgchat.fish'))
+    .action(async (shell: string) => {
+      const { completionCommand } = await import('./commands/completion.js');
+      completionCommand(ctx, program, shell);
+    });
+  program
+    .command('__complete', { hidden: true })
+    .argument('<what>')
+    .action(async (what: string) => {
+      const { completeWords } = await import('./commands/completion.js');
+      completeWords(ctx, what);
+    });
 
   return program;
 }

@@ -2,10 +2,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { settingsFor } from '../config/file.js';
-import type { RawSettings } from '../config/settings.js';
+import type { RawSettings, Settings } from '../config/settings.js';
 import type { Context } from '../context.js';
 import { SilentExit, SvgchatError, UsageError } from '../errors.js';
+import { promptProblem } from '../pipeline/batchInput.js';
 import { generateTurn, type TurnOutcome } from '../pipeline/generateTurn.js';
+import { openInViewer } from '../ui/viewer.js';
+import { readAll } from '../util/readAll.js';
 import { SessionStore } from '../store/sessionStore.js';
 import { createReporter } from '../ui/output.js';
 
@@ -21,22 +24,22 @@ export interface GenOptions {
   size?: string;
   profile?: string;
   quiet?: boolean;
-}
-
-async function readStdin(stdin: Context['stdin']): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  open?: boolean;
+  batch?: string;
+  outDir?: string;
+  concurrency?: string;
 }
 
 /** Prompt from the arguments and, when stdin is not a terminal, from stdin (args first, then stdin as context). */
 export async function readPrompt(ctx: Context, words: string[]): Promise<string> {
   const fromArgs = words.join(' ').trim();
-  const fromStdin = ctx.stdin.isTTY ? '' : (await readStdin(ctx.stdin)).trim();
+  const fromStdin = ctx.stdin.isTTY ? '' : (await readAll(ctx.stdin, ctx.signal)).trim();
   const prompt = [fromArgs, fromStdin].filter(Boolean).join('\n\n');
   if (words.length === 0 && !fromStdin) {
     throw new UsageError('no prompt given', 'usage: svgchat gen "a red fox in the snow" [-o fox.svg]');
   }
+  const problem = promptProblem(prompt);
+  if (problem) throw new UsageError(problem.message, 'shorten the prompt', problem.code);
   return prompt;
 }
 
@@ -66,20 +69,34 @@ export function jsonResult(outcome: TurnOutcome, store: SessionStore, file: stri
   };
 }
 
+/** The session a prompt goes to: the named one (created if missing) or a new auto-named one. */
+export function sessionFor(store: SessionStore, name: string | undefined, prompt: string, settings: Settings): string {
+  const sessionSettings = { provider: settings.provider, model: settings.model, size: settings.size, profile: settings.profile };
+  if (name) return (store.find(name) ?? store.create({ name, prompt, settings: sessionSettings })).id;
+  return store.create({ prompt, settings: sessionSettings }).id;
+}
+
 export async function genCommand(ctx: Context, words: string[], options: GenOptions): Promise<void> {
   const reporter = createReporter(ctx, { quiet: options.quiet });
+  const seed = parseSeed(options.seed);
+  const flags: RawSettings = { provider: options.provider, model: options.model, baseUrl: options.baseUrl, size: options.size, profile: options.profile };
+  if (options.batch !== undefined) {
+    if (words.length > 0) throw new UsageError('--batch takes its prompts from the file, not from arguments', 'put the prompts in the file, one per line');
+    if (options.output) throw new UsageError('--batch writes one file per prompt; -o does not apply', 'use --out-dir DIR');
+    const { batchCommand } = await import('./batch.js');
+    await batchCommand(ctx, options.batch, settingsFor(ctx, flags).values, { ...options, seed });
+    return;
+  }
+  if (options.outDir || options.concurrency) throw new UsageError('--out-dir and --concurrency only apply to --batch', 'use -o FILE for one prompt');
   let prompt = '';
   try {
     prompt = await readPrompt(ctx, words);
-    const seed = parseSeed(options.seed);
-    const flags: RawSettings = { provider: options.provider, model: options.model, baseUrl: options.baseUrl, size: options.size, profile: options.profile };
     const { values: settings } = settingsFor(ctx, flags);
     const store = new SessionStore(ctx.home);
-    const sessionRef = options.session
-      ? (store.find(options.session) ?? store.create({ name: options.session, prompt, settings: pickSessionSettings(settings) })).id
-      : store.create({ prompt, settings: pickSessionSettings(settings) }).id;
+    const sessionRef = sessionFor(store, options.session, prompt, settings);
     const outcome = await generateTurn(store, sessionRef, { prompt, seed, settings }, ctx.signal, (event) => {
       if (event.type === 'status') reporter.status(event.message);
+      else if (event.type === 'tokens') reporter.status(`drawing… ${event.count} token${event.count === 1 ? '' : 's'}`);
     });
     reporter.clearStatus();
     for (const note of outcome.notes) reporter.notice(note);
@@ -94,6 +111,7 @@ export async function genCommand(ctx: Context, words: string[], options: GenOpti
     if (options.json) ctx.stdout.write(`${JSON.stringify(jsonResult(outcome, store, options.output === '-' ? stored : file, options.svg !== false))}\n`);
     else if (options.output !== '-') ctx.stdout.write(`${file}\n`);
     if (!options.json) reporter.notice(`session ${outcome.session.name}, turn ${outcome.turn.id} (continue with: svgchat gen -s ${outcome.session.name} "...")`);
+    if (options.open) await openInViewer(ctx, file);
   } catch (error) {
     reporter.clearStatus();
     if (options.json && error instanceof SvgchatError) {
@@ -105,11 +123,7 @@ export async function genCommand(ctx: Context, words: string[], options: GenOpti
   }
 }
 
-function pickSessionSettings(settings: { provider: string; model: string; size: string; profile: string }) {
-  return { provider: settings.provider, model: settings.model, size: settings.size, profile: settings.profile };
-}
-
-function writeOutput(file: string, svg: string): void {
+export function writeOutput(file: string, svg: string): void {
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, svg);
