@@ -1,0 +1,90 @@
+// For profiles without CSS (kaggle): <style> rules and style attributes become presentation attributes,
+// so the drawing keeps its look after the CSS itself is removed. Rules too complex to inline are reported.
+import { filterDeclarations, parseDeclarations, parseStylesheet, type CssRemoval, type Declaration } from './css.js';
+import type { FindingLog } from './findings.js';
+import { clip } from './clean.js';
+import { isElement, type SvgElement } from './parse.js';
+
+interface SimpleSelector {
+  tag?: string;
+  id?: string;
+  classes: string[];
+  specificity: number;
+}
+interface InlineRule {
+  selector: SimpleSelector;
+  declarations: Declaration[];
+  order: number;
+}
+
+const COMPOUND = /^(\*|[A-Za-z][\w-]*)?((?:[.#][A-Za-z_][\w-]*)*)$/;
+
+export function inlineStyles(root: SvgElement, log: FindingLog): void {
+  const rules: InlineRule[] = [];
+  collectRules(root, rules, log);
+  apply(root, rules, log);
+}
+
+function collectRules(element: SvgElement, rules: InlineRule[], log: FindingLog): void {
+  for (const child of element.children) {
+    if (!isElement(child)) continue;
+    if (child.name !== 'style') {
+      collectRules(child, rules, log);
+      continue;
+    }
+    const removed: CssRemoval[] = [];
+    const css = child.children.map((node) => (isElement(node) ? '' : node.text)).join('');
+    for (const rule of parseStylesheet(css, removed)) {
+      for (const part of rule.selector.split(',')) {
+        const selector = parseSelector(part.trim());
+        if (selector) rules.push({ selector, declarations: rule.declarations, order: rules.length });
+        else log.add({ rule: 'profile', message: `could not inline CSS rule "${clip(part.trim())}": only tag, .class and #id selectors can be inlined`, element: 'style' });
+      }
+    }
+    for (const { what, reason } of removed) log.add({ rule: 'css', message: `removed CSS "${clip(what)}": ${reason}`, element: 'style' });
+  }
+  rules.sort((a, b) => a.selector.specificity - b.selector.specificity || a.order - b.order);
+}
+
+function parseSelector(text: string): SimpleSelector | undefined {
+  const match = COMPOUND.exec(text);
+  if (!match || text === '') return undefined;
+  const parts = match[2].match(/[.#][\w-]+/g) ?? [];
+  const ids = parts.filter((part) => part.startsWith('#')).map((part) => part.slice(1));
+  if (ids.length > 1) return undefined;
+  const classes = parts.filter((part) => part.startsWith('.')).map((part) => part.slice(1));
+  const tag = match[1] && match[1] !== '*' ? match[1] : undefined;
+  return { tag, id: ids[0], classes, specificity: (ids.length ? 10_000 : 0) + classes.length * 100 + (tag ? 1 : 0) };
+}
+
+function matches(selector: SimpleSelector, element: SvgElement): boolean {
+  if (selector.tag && selector.tag !== element.name) return false;
+  if (selector.id && selector.id !== element.attributes.id) return false;
+  const classes = new Set((element.attributes.class ?? '').split(/\s+/));
+  return selector.classes.every((name) => classes.has(name));
+}
+
+function apply(element: SvgElement, rules: InlineRule[], log: FindingLog): void {
+  const declarations = rules.filter((rule) => matches(rule.selector, element)).flatMap((rule) => rule.declarations);
+  if (element.attributes.style !== undefined) {
+    const removed: CssRemoval[] = [];
+    declarations.push(...filterDeclarations(parseDeclarations(element.attributes.style), removed));
+    for (const { what, reason } of removed) log.add({ rule: 'css', message: `removed style "${clip(what)}": ${reason}`, element: element.name, attribute: 'style' });
+    delete element.attributes.style;
+  }
+  for (const { property, value } of declarations) {
+    const attributeValue = asAttributeValue(property, value.replace(/\s*!important\s*$/i, ''));
+    if (attributeValue === undefined) log.add({ rule: 'profile', message: `could not inline ${property}: ${clip(value)}`, element: element.name, attribute: property });
+    else element.attributes[property] = attributeValue;
+  }
+  if (element.attributes.class !== undefined) delete element.attributes.class;
+  element.children = element.children.filter((child) => !isElement(child) || child.name !== 'style');
+  for (const child of element.children) if (isElement(child)) apply(child, rules, log);
+}
+
+/** CSS transforms use units that the transform attribute does not: deg and px are dropped, others cannot be inlined. */
+function asAttributeValue(property: string, value: string): string | undefined {
+  if (property !== 'transform') return value;
+  const plain = value.replace(/(\d)(deg|px)\b/gi, '$1');
+  return /\d[a-z%]/i.test(plain.replace(/[a-z]+\(/gi, '(')) ? undefined : plain;
+}
