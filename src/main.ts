@@ -1,7 +1,5 @@
 // The only place that exits: runs the CLI and maps what it throws to an exit code and one line.
-import { CommanderError } from 'commander';
-import { buildProgram } from './cli.js';
-import { processContext } from './context.js';
+import fs from 'node:fs';
 import { ExitCode, SvgchatError, isAbortError } from './errors.js';
 
 const controller = new AbortController();
@@ -30,13 +28,36 @@ function fail(message: string, hint: string | undefined, code: number): void {
   exit(code);
 }
 
+const args = process.argv.slice(2);
+
 try {
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+    // The hot path of scripts and version checks: answer before loading the CLI framework.
+    const { version } = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    process.stdout.write(`${version}\n`);
+    exit(ExitCode.ok);
+  } else {
+    await run();
+  }
+} catch (error) {
+  handleError(error);
+}
+
+async function run(): Promise<void> {
+  const [{ buildProgram }, { processContext }] = await Promise.all([import('./cli.js'), import('./context.js')]);
   const program = buildProgram(processContext(controller.signal));
   await program.parseAsync(process.argv.filter((arg) => arg !== '--debug'));
   exit(typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok);
-} catch (error) {
+}
+
+function isCommanderError(error: unknown): error is Error & { code: string; exitCode: number } {
+  const code: unknown = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('commander.');
+}
+
+function handleError(error: unknown): void {
   if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-  if (error instanceof CommanderError) {
+  if (isCommanderError(error)) {
     // Help and --version end with code 0; every parse error is a usage error.
     if (error.exitCode === 0 || error.code === 'commander.help' || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') exit(ExitCode.ok);
     else fail('', undefined, ExitCode.usage);
