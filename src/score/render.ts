@@ -1,0 +1,193 @@
+// Rendering hostile SVGs safely and fast (SPEC §5): a small pool of persistent resvg child processes, each job
+// with a time limit and a memory cap, a dead or stuck child replaced. A bad file is an {ok:false}, never a crash.
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RuntimeFailure } from '../errors.js';
+import type { RenderJob, RenderReply } from './renderWorker.js';
+
+export type RenderResult = { ok: true; width: number; height: number; pixels: Uint8Array } | { ok: false; error: string };
+export type PngResult = { ok: true; width: number; height: number; png: Uint8Array } | { ok: false; error: string };
+
+export interface RenderOptions {
+  width: number;
+  height: number;
+  /** Per render, from the moment a child takes the job; default 10 s. */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+/** Resident memory a child may reach before it is killed (resvg's native allocations are not under V8's cap). */
+export const MEMORY_CAP_MB = 1024;
+const HEAP_CAP_MB = 256;
+const MAX_SIDE = 4096;
+const MEMORY_POLL_MS = 50;
+
+interface Pending {
+  job: RenderJob;
+  timeoutMs: number;
+  resolve: (reply: RenderReply) => void;
+}
+
+interface Worker {
+  child: ChildProcess;
+  ready: boolean;
+  current?: Pending;
+  timer?: NodeJS.Timeout;
+  poller?: NodeJS.Timeout;
+  stderr: string;
+}
+
+let nextId = 1;
+const queue: Pending[] = [];
+const workers = new Set<Worker>();
+
+export function poolSize(): number {
+  return Math.max(1, Math.min(os.availableParallelism(), 4));
+}
+
+export async function renderSvg(svg: string, options: RenderOptions): Promise<RenderResult> {
+  const reply = await submit(svg, options, 'rgba');
+  return reply.ok ? { ok: true, width: reply.width, height: reply.height, pixels: reply.data } : { ok: false, error: reply.error };
+}
+
+export async function renderPng(svg: string, options: RenderOptions): Promise<PngResult> {
+  const reply = await submit(svg, options, 'png');
+  return reply.ok ? { ok: true, width: reply.width, height: reply.height, png: reply.data } : { ok: false, error: reply.error };
+}
+
+/** Stops every child; renders still waiting end as {ok:false}. Later renders start a new pool. */
+export function closeRenderer(): void {
+  for (const pending of queue.splice(0)) pending.resolve({ id: pending.job.id, ok: false, error: 'the renderer was closed' });
+  for (const worker of [...workers]) retire(worker, 'the renderer was closed');
+}
+
+async function submit(svg: string, options: RenderOptions, format: RenderJob['format']): Promise<RenderReply> {
+  const { width, height } = options;
+  const id = nextId++;
+  workerPath(); // throws when the worker is not built: a setup problem, not a bad file
+  for (const side of [width, height]) {
+    if (!Number.isInteger(side) || side < 1 || side > MAX_SIDE) return { id, ok: false, error: `render size must be whole pixels from 1 to ${MAX_SIDE}, got ${width}x${height}` };
+  }
+  return new Promise((resolve) => {
+    queue.push({ job: { id, svg, width, height, format }, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, resolve });
+    dispatch();
+  });
+}
+
+function dispatch(): void {
+  while (queue.length > 0) {
+    let worker = [...workers].find((candidate) => candidate.current === undefined);
+    if (!worker && workers.size < poolSize()) worker = spawnWorker();
+    if (!worker) return;
+    start(worker, queue.shift() as Pending);
+  }
+}
+
+function start(worker: Worker, pending: Pending): void {
+  worker.current = pending;
+  setBusy(worker, true);
+  worker.timer = setTimeout(() => fail(worker, `render timed out after ${pending.timeoutMs} ms`), pending.timeoutMs);
+  if (worker.ready) worker.child.send(pending.job);
+  worker.poller = setInterval(() => {
+    const rss = residentMegabytes(worker.child.pid);
+    if (rss !== undefined && rss > MEMORY_CAP_MB) fail(worker, `render used more than ${MEMORY_CAP_MB} MB of memory`);
+  }, MEMORY_POLL_MS);
+  worker.poller.unref();
+}
+
+function finish(worker: Worker, reply: RenderReply): void {
+  const pending = worker.current;
+  clearTimeout(worker.timer);
+  clearInterval(worker.poller);
+  worker.current = undefined;
+  setBusy(worker, false);
+  pending?.resolve({ ...reply, id: pending.job.id });
+  dispatch();
+}
+
+/** The job ends as an error and its child is killed (it may be stuck in native code); a fresh one replaces it. */
+function fail(worker: Worker, error: string): void {
+  const pending = worker.current;
+  retire(worker, error);
+  if (pending) pending.resolve({ id: pending.job.id, ok: false, error });
+  dispatch();
+}
+
+function retire(worker: Worker, error: string): void {
+  clearTimeout(worker.timer);
+  clearInterval(worker.poller);
+  workers.delete(worker);
+  const pending = worker.current;
+  worker.current = undefined;
+  worker.child.removeAllListeners('close');
+  worker.child.kill('SIGKILL');
+  if (pending) pending.resolve({ id: pending.job.id, ok: false, error });
+}
+
+function spawnWorker(): Worker {
+  const child = fork(workerPath(), [], {
+    execArgv: [`--max-old-space-size=${HEAP_CAP_MB}`],
+    serialization: 'advanced',
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    env: {},
+  });
+  const worker: Worker = { child, ready: false, stderr: '' };
+  workers.add(worker);
+  child.stderr?.on('data', (chunk: Buffer) => (worker.stderr = (worker.stderr + chunk.toString()).slice(-2000)));
+  (child.stderr as { unref?: () => void } | null)?.unref?.();
+  child.on('message', (message: RenderReply | { ready: true }) => {
+    if ('ready' in message) {
+      worker.ready = true;
+      if (worker.current) child.send(worker.current.job);
+    } else if (worker.current && message.id === worker.current.job.id) finish(worker, message);
+  });
+  child.on('error', (error) => fail(worker, `the renderer could not run: ${error.message}`));
+  // 'close', not 'exit': by then the child's last words (a Rust panic message) have been read from stderr.
+  child.on('close', (code, signal) => fail(worker, `the renderer crashed (${signal ?? `exit code ${code}`})${crashDetail(worker.stderr)}`));
+  setBusy(worker, false);
+  return worker;
+}
+
+/** An idle child must not keep svgchat alive; a busy one must (its reply is on the way). */
+function setBusy(worker: Worker, busy: boolean): void {
+  const channel = worker.child.channel as { ref?: () => void; unref?: () => void } | null | undefined;
+  if (busy) {
+    worker.child.ref();
+    channel?.ref?.();
+  } else {
+    worker.child.unref();
+    channel?.unref?.();
+  }
+}
+
+/** A Rust panic prints "thread ... panicked at FILE:" and then its message: the message is what helps. */
+function crashDetail(stderr: string): string {
+  const lines = stderr.split('\n').map((line) => line.trim());
+  const panicAt = lines.findIndex((line) => /panicked at/.test(line));
+  const message = panicAt >= 0 ? lines[panicAt + 1] || lines[panicAt] : lines.find((line) => /error/i.test(line));
+  return message ? `: ${message.slice(0, 200)}` : '';
+}
+
+function residentMegabytes(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : undefined;
+  } catch {
+    return undefined; // not Linux, or the child is already gone: the time limit still applies
+  }
+}
+
+/** dist/score/renderWorker.js; from the TypeScript sources (tests) it is the built copy, so a build must exist. */
+let builtWorker: string | undefined;
+function workerPath(): string {
+  if (builtWorker) return builtWorker;
+  const here = fileURLToPath(import.meta.url);
+  const built = here.endsWith('.ts') ? path.join(path.dirname(here), '..', '..', 'dist', 'score', 'renderWorker.js') : path.join(path.dirname(here), 'renderWorker.js');
+  if (!existsSync(built)) throw new RuntimeFailure('the renderer is not built', 'run: npm run build');
+  builtWorker = built;
+  return built;
+}
