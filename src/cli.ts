@@ -65,6 +65,21 @@ export function buildProgram(ctx: Context): Command {
       await genCommand(ctx, words, options);
     });
 
+  program
+    .command('sanitize')
+    .description('clean an SVG by allowlist (scripts, handlers, external references removed); list what was removed')
+    .argument('<file>', 'SVG file, or - for stdin')
+    .option('-o, --output <file>', 'write the cleaned SVG here instead of stdout')
+    .addOption(new Option('--profile <profile>', 'also make it fit this profile, or say why it cannot').choices(['default', 'kaggle']))
+    .option('--json', 'print {svg, findings, profile, ok} instead of the SVG')
+    .option('-q, --quiet', 'no notices on stderr')
+    .addHelpText('after', `${examples('svgchat sanitize untrusted.svg -o clean.svg', 'cat model.svg | svgchat sanitize - --profile kaggle > entry.svg', 'svgchat sanitize logo.svg --json | jq .findings')}
+Exit 2 when the input is not a usable SVG (DOCTYPE/entities, gzip, over 1 MiB, malformed) or cannot be made to fit --profile.`)
+    .action(async (file: string, options) => {
+      const { sanitizeCommand } = await import('./commands/sanitize.js');
+      await sanitizeCommand(ctx, file, options);
+    });
+
   const config = program
     .command('config')
     .description('show and change persistent settings (defaults < config file < environment < flags)')
