@@ -30,7 +30,7 @@ export function checkProfile(svg: string, profile: ProfileName): Finding[] {
  * fit the byte limit. `ok` is false, with the reason, when the result still does not comply.
  * Throws SvgInputError for input that cannot be used at all.
  */
-export function applyProfile(svg: string, profile: ProfileName): ProfileResult {
+export function applyProfile(svg: string | Uint8Array, profile: ProfileName): ProfileResult {
   const result = sanitizeSvg(svg, { profile });
   const remaining = checkProfile(result.svg, profile);
   if (remaining.length === 0) return { ...result, ok: true };

@@ -1,0 +1,80 @@
+// `svgchat sanitize <file|->`: the SVG safety core (SPEC §5) as a command. The cleaned SVG goes to stdout or -o;
+// what was removed goes to stderr (or into --json). `--profile kaggle` also makes it fit, or says why it cannot.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Context } from '../context.js';
+import { SilentExit, SvgchatError, UsageError } from '../errors.js';
+import { SvgInputError } from '../svg/errors.js';
+import { DEFAULT_MAX_BYTES } from '../svg/parse.js';
+import { applyProfile, PROFILES, type ProfileName, type ProfileResult } from '../svg/profiles.js';
+import { createReporter } from '../ui/output.js';
+import { writeOutput } from './gen.js';
+
+export interface SanitizeCommandOptions {
+  output?: string;
+  profile?: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+export async function sanitizeCommand(ctx: Context, file: string, options: SanitizeCommandOptions): Promise<void> {
+  const reporter = createReporter(ctx, { quiet: options.quiet });
+  const profile = parseProfile(options.profile);
+  let result: ProfileResult;
+  try {
+    const input = await readInput(ctx, file);
+    result = applyProfile(input, profile);
+  } catch (error) {
+    if (options.json && error instanceof SvgchatError) {
+      ctx.stdout.write(`${JSON.stringify({ file, profile, ok: false, error: { code: error.code, message: error.message } })}\n`);
+      ctx.stderr.write(`svgchat: error: ${error.message}\n`);
+      throw new SilentExit(error.exitCode);
+    }
+    throw error;
+  }
+  const { svg, findings, ok, reason } = result;
+  if (options.output && options.output !== '-') writeOutput(path.resolve(ctx.cwd, options.output), svg);
+  if (options.json) {
+    ctx.stdout.write(`${JSON.stringify({ svg, findings, profile, ok, ...(reason ? { reason } : {}) })}\n`);
+  } else {
+    if (!options.output || options.output === '-') ctx.stdout.write(svg.endsWith('\n') ? svg : `${svg}\n`);
+    for (const finding of findings) reporter.notice(finding.message);
+    reporter.notice(findings.length === 0 ? 'nothing to remove: the SVG was already clean' : `${findings.length} thing${findings.length === 1 ? '' : 's'} removed or changed`);
+  }
+  if (!ok) {
+    ctx.stderr.write(`svgchat: error: cannot make it fit the ${profile} profile: ${reason}\nhint: simplify the drawing (fewer elements or points), then try again\n`);
+    throw new SilentExit(2);
+  }
+}
+
+function parseProfile(value: string | undefined): ProfileName {
+  const profile = value ?? 'default';
+  if (!(PROFILES as readonly string[]).includes(profile)) throw new UsageError(`unknown profile "${profile}"`, `use one of: ${PROFILES.join(', ')}`);
+  return profile as ProfileName;
+}
+
+/** Bytes, not text, so gzip and UTF-16 are recognised; never more than the cap plus one byte is read. */
+async function readInput(ctx: Context, file: string): Promise<Uint8Array> {
+  if (file === '-') {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for await (const chunk of ctx.stdin) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+      chunks.push(bytes);
+      total += bytes.byteLength;
+      if (total > DEFAULT_MAX_BYTES) break;
+      if (ctx.signal.aborted) break;
+    }
+    return Buffer.concat(chunks);
+  }
+  const full = path.resolve(ctx.cwd, file);
+  try {
+    const size = fs.statSync(full).size;
+    if (size > DEFAULT_MAX_BYTES) throw new SvgInputError(`invalid SVG: ${size.toLocaleString('en-US')} bytes is over the ${DEFAULT_MAX_BYTES.toLocaleString('en-US')}-byte limit`, 'simplify the drawing, or use a smaller file');
+    return fs.readFileSync(full);
+  } catch (error) {
+    if (error instanceof SvgchatError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? 'read failed';
+    throw new UsageError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code}`, 'give the path of an SVG file, or - for stdin');
+  }
+}
