@@ -5,6 +5,7 @@ import type { Scene } from '../compose/types.js';
 import { isAbortError, InterruptedError } from '../errors.js';
 import { createProvider } from '../providers/index.js';
 import type { ProgressEvent } from '../providers/types.js';
+import { sanitizeSvg } from '../svg/sanitize.js';
 import type { Session, Turn } from '../store/schema.js';
 import type { SessionStore } from '../store/sessionStore.js';
 
@@ -43,12 +44,15 @@ export async function generateTurn(
     step = await run.next().catch(rethrowAbort);
   }
   const result = step.value;
+  // Whatever drew it, nothing is stored before the safety core has cleaned it for the session's profile (SPEC §5).
+  const safe = sanitizeSvg(result.svg, { profile: settings.profile });
+  const notes = [...result.notes, ...safe.findings.map((finding) => `sanitized: ${finding.message}`)];
   const { session: saved, turn } = store.appendTurn(session.id, {
     prompt: request.prompt,
     provider: provider.id,
     model: result.model,
     seed,
-    svg: result.svg,
+    svg: safe.svg,
     scene: result.scene ?? null,
     score: null,
     usage: result.usage ?? null,
@@ -56,7 +60,7 @@ export async function generateTurn(
     candidates: [],
     error: null,
   });
-  return { session: saved, turn, svg: result.svg, scene: result.scene, notes: result.notes };
+  return { session: saved, turn, svg: safe.svg, scene: result.scene, notes };
 }
 
 function rethrowAbort(error: unknown): never {
