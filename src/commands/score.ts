@@ -1,0 +1,161 @@
+// `svgchat score FILE...|-`: validity, render metrics, adherence and (with --judge) a vision model's
+// verdict for each file, scored in parallel up to the core count. Without --judge the score measures
+// craft and colour, not meaning.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import chalk from 'chalk';
+import { settingsFor } from '../config/file.js';
+import { DEFAULT_OPENAI_MODEL, OFFLINE_MODEL } from '../config/settings.js';
+import type { Context } from '../context.js';
+import { BelowMinimumError, InterruptedError, SilentExit, UsageError } from '../errors.js';
+import type { Judge } from '../score/judge.js';
+import { plainLine, table, toJson, type FileScore } from '../score/present.js';
+import { parseQuestions, questionsFor, QuestionFileError, type Question } from '../score/questions.js';
+import { scoreSvg } from '../score/scoreSvg.js';
+import { sessionLookup } from '../score/sessionLookup.js';
+import type { ProfileName } from '../svg/sanitize.js';
+import { createReporter } from '../ui/output.js';
+
+export interface ScoreOptions {
+  prompt?: string;
+  profile?: string;
+  judge?: boolean;
+  questions?: string;
+  json?: boolean;
+  min?: string;
+  model?: string;
+  baseUrl?: string;
+  quiet?: boolean;
+}
+
+export const NOT_SEMANTIC = 'without --judge, the score measures craft and colour (and, for svgchat\'s own SVGs, which objects were drawn), not meaning';
+
+function parseMinimum(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const min = Number(value);
+  if (value.trim() === '' || !Number.isFinite(min) || min < 0 || min > 1) throw new UsageError(`invalid --min "${value}"`, 'give a score between 0 and 1, e.g. --min 0.5');
+  return min;
+}
+
+async function loadQuestions(ctx: Context, file: string | undefined): Promise<Question[] | undefined> {
+  if (file === undefined) return undefined;
+  const full = path.resolve(ctx.cwd, file);
+  let text: string;
+  try {
+    text = await fs.readFile(full, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read --questions ${file}: ${(error as NodeJS.ErrnoException).code ?? 'read failed'}`, 'give a JSON or JSONL file of {id, question, choices, answer} items');
+  }
+  try {
+    return parseQuestions(text);
+  } catch (error) {
+    if (error instanceof QuestionFileError) throw new UsageError(`--questions ${file}: ${error.message}`, 'each item needs question, choices (a list) and answer (one of the choices); id is optional');
+    throw error;
+  }
+}
+
+async function createJudge(ctx: Context, options: ScoreOptions): Promise<Judge> {
+  const { values: settings } = settingsFor(ctx, { model: options.model, baseUrl: options.baseUrl });
+  if (settings.apiKey === undefined && settings.baseUrl === undefined) {
+    throw new UsageError('--judge needs an OpenAI-compatible vision model, and none is configured', 'set OPENAI_API_KEY, or --base-url for a local server (e.g. http://127.0.0.1:11434/v1), and a vision model with --model');
+  }
+  const model = settings.model === OFFLINE_MODEL ? DEFAULT_OPENAI_MODEL : settings.model;
+  const { Judge } = await import('../score/judge.js');
+  return Judge.create({ baseUrl: settings.baseUrl, apiKey: settings.apiKey, model, timeoutMs: settings.timeout });
+}
+
+async function readInput(ctx: Context, file: string): Promise<string> {
+  if (file === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of ctx.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+    return Buffer.concat(chunks).toString('utf8');
+  }
+  return fs.readFile(path.resolve(ctx.cwd, file), 'utf8');
+}
+
+function unreadable(file: string, profile: ProfileName, error: unknown): FileScore {
+  const code = (error as NodeJS.ErrnoException).code ?? 'read failed';
+  const message = `cannot read it: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code}`;
+  return { file, valid: false, profile, findings: [], bytes: 0, metrics: {}, adherence: {}, judge: {}, score: 0, error: { code: 'unreadable', message } };
+}
+
+/** Runs `work` over `items`, at most `limit` at a time, calling `done` in input order as results arrive. */
+async function inOrder<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>, done: (result: R) => void): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  const finished: boolean[] = new Array(items.length).fill(false);
+  let next = 0;
+  let flushed = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]);
+      finished[index] = true;
+      while (flushed < items.length && finished[flushed]) done(results[flushed++]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+export async function scoreCommand(ctx: Context, files: string[], options: ScoreOptions): Promise<void> {
+  const reporter = createReporter(ctx, { quiet: options.quiet });
+  if (files.length === 0) throw new UsageError('no files to score', 'usage: svgchat score drawing.svg [more.svg ...], or - for stdin');
+  if (files.filter((file) => file === '-').length > 1) throw new UsageError('stdin ("-") can be given only once');
+  const profile = (options.profile ?? 'default') as ProfileName;
+  const min = parseMinimum(options.min);
+  const questions = await loadQuestions(ctx, options.questions);
+  const judge = options.judge ? await createJudge(ctx, options) : undefined;
+  if (questions && !judge) reporter.warn('--questions is only used with --judge');
+  const known = sessionLookup(ctx.home);
+  const display = !options.json && ctx.stdout.isTTY ? 'table' : options.json ? 'json' : 'plain';
+
+  const scoreOne = async (file: string): Promise<FileScore> => {
+    if (ctx.signal.aborted) throw new InterruptedError();
+    let svg: string;
+    try {
+      svg = await readInput(ctx, file);
+    } catch (error) {
+      return unreadable(file, profile, error);
+    }
+    const recognised = known(svg);
+    const prompt = options.prompt ?? recognised?.prompt;
+    const forFile = questions ? questionsFor(questions, file) : undefined;
+    const report = await scoreSvg(svg, { profile, prompt, scene: recognised?.scene, judge: judge ? { judge, questions: forFile } : undefined, signal: ctx.signal });
+    return { file, ...report };
+  };
+  const show = (result: FileScore) => {
+    if (display === 'json') ctx.stdout.write(`${JSON.stringify(toJson(result))}\n`);
+    else if (display === 'plain') ctx.stdout.write(`${plainLine(result)}\n`);
+    if (display !== 'table' && result.error) reporter.warn(`${result.file}: ${result.error.message}`);
+    if (display !== 'table' && 'model' in result.judge && result.judge.error) reporter.warn(`${result.file}: judge: ${result.judge.error}`);
+  };
+
+  let results: FileScore[];
+  try {
+    const { closeRenderer } = await import('../score/render.js');
+    try {
+      results = await inOrder(files, os.availableParallelism(), scoreOne, show);
+    } finally {
+      await closeRenderer();
+    }
+  } catch (error) {
+    if (ctx.signal.aborted) throw new InterruptedError();
+    throw error;
+  }
+  if (display === 'table') {
+    const style = { bold: (t: string) => chalk.bold(t), dim: (t: string) => chalk.dim(t), bad: (t: string) => chalk.red(t) };
+    ctx.stdout.write(table(results, style));
+  }
+  if (!judge && display === 'table') reporter.notice(NOT_SEMANTIC);
+
+  const unusable = results.filter((result) => result.error);
+  if (unusable.length > 0) {
+    ctx.stderr.write(`svgchat: error: ${unusable.length} of ${results.length} ${results.length === 1 ? 'file was' : 'files were'} not usable SVG\n`);
+    throw new SilentExit(2);
+  }
+  const below = min === undefined ? [] : results.filter((result) => result.score < min);
+  if (below.length > 0) {
+    throw new BelowMinimumError(`${below.length} of ${results.length} ${results.length === 1 ? 'file' : 'files'} scored below --min ${min}`, `lowest: ${below.map((r) => `${r.file} (${r.score.toFixed(2)})`).slice(0, 3).join(', ')}`);
+  }
+}
