@@ -22,6 +22,7 @@ function generationOptions(command: Command): Command {
     .option('-m, --model <model>', 'model name')
     .option('--base-url <url>', 'OpenAI-compatible endpoint')
     .option('--seed <n>', 'seed: the same prompt and seed give the same SVG offline')
+    .option('-n, --candidates <n>', 'best-of-N: draw N candidates, keep the one the scorer ranks highest (1-16)')
     .option('--size <WxH>', 'output size, e.g. 512x512')
     .addOption(new Option('--profile <profile>', 'constraint profile').choices(['default', 'kaggle']))
     .option('-q, --quiet', 'no notices on stderr');
@@ -78,6 +79,29 @@ Exit 2 when the input is not a usable SVG (DOCTYPE/entities, gzip, over 1 MiB, m
     .action(async (file: string, options) => {
       const { sanitizeCommand } = await import('./commands/sanitize.js');
       await sanitizeCommand(ctx, file, options);
+    });
+
+  program
+    .command('score')
+    .description('score SVG files: validity, render metrics, colour/object adherence; --judge asks a vision model')
+    .argument('<files...>', 'SVG files, or - for stdin')
+    .option('--prompt <text>', 'what the SVG should show (default: the prompt svgchat drew it from, if it did)')
+    .addOption(new Option('--profile <profile>', 'check validity against this profile').choices(['default', 'kaggle']))
+    .option('--judge', 'ask the configured OpenAI-compatible vision model (Kaggle formula: VQA, aesthetics, text)')
+    .option('--questions <file>', 'with --judge: multiple-choice questions, Kaggle format (JSON or JSONL: id, question, choices, answer)')
+    .option('-m, --model <model>', 'with --judge: the vision model')
+    .option('--base-url <url>', 'with --judge: OpenAI-compatible endpoint')
+    .option('--json', 'one JSON object per file, one per line (JSONL), in the order given')
+    .option('--min <score>', 'exit 3 if any file scores below this (0-1)')
+    .option('-q, --quiet', 'no notices on stderr')
+    .addHelpText('after', `${examples('svgchat score fox.svg', 'svgchat score out/*.svg --profile kaggle --json', 'svgchat score apple.svg --prompt "a red apple" --min 0.6', 'svgchat score a.svg --judge --questions questions.jsonl')}
+Without --judge the score measures craft (something drawn, coverage, colours, contrast, detail) and
+whether colours named in the prompt appear; for svgchat's own SVGs also which objects were drawn and
+how many. It does not understand meaning: only --judge asks a model what the picture shows.
+Exit 2 when a file is unreadable or not SVG (the others are still scored); exit 3 below --min.`)
+    .action(async (files: string[], options) => {
+      const { scoreCommand } = await import('./commands/score.js');
+      await scoreCommand(ctx, files, options);
     });
 
   const config = program
