@@ -104,6 +104,69 @@ Exit 2 when a file is unreadable or not SVG (the others are still scored); exit 
       await scoreCommand(ctx, files, options);
     });
 
+  const sessions = program
+    .command('sessions')
+    .description('list, show, rename, remove, fork, export and import sessions')
+    .addHelpText('after', examples('svgchat sessions list --search fox', 'svgchat sessions show my-fox', 'svgchat sessions export my-fox --format md -o fox.md'));
+  const sessionsModule = () => import('./commands/sessions.js');
+  sessions
+    .command('list')
+    .description('sessions, most recently used first (a table on a terminal, tab-separated lines otherwise)')
+    .option('--json', 'as JSON')
+    .option('--search <text>', 'only sessions with this text in a prompt, title or name')
+    .addHelpText('after', examples('svgchat sessions list --search moon'))
+    .action(async (options: { json?: boolean; search?: string }) => (await sessionsModule()).sessionsList(ctx, options));
+  sessions
+    .command('show')
+    .argument('<session>', 'name or id prefix')
+    .description('the turns of a session: prompts, files, scores; * marks the head')
+    .option('--json', 'as JSON')
+    .addHelpText('after', examples('svgchat sessions show my-fox --json | jq .history'))
+    .action(async (ref: string, options: { json?: boolean }) => (await sessionsModule()).sessionsShow(ctx, ref, options));
+  sessions
+    .command('rename')
+    .argument('<session>', 'name or id prefix')
+    .argument('<new-name>', '1-64 letters, digits, "-", "_", "."')
+    .description('rename a session (its SVG folder moves too)')
+    .addHelpText('after', examples('svgchat sessions rename red-fox-k3f9 fox'))
+    .action(async (ref: string, newName: string) => (await sessionsModule()).sessionsRename(ctx, ref, newName));
+  sessions
+    .command('rm')
+    .argument('<session>', 'name or id prefix')
+    .description('remove a session and its SVG files (asks first on a terminal)')
+    .option('-y, --yes', 'do not ask (needed in scripts)')
+    .addHelpText('after', examples('svgchat sessions rm old-sketch --yes'))
+    .action(async (ref: string, options: { yes?: boolean }) => (await sessionsModule()).sessionsRemove(ctx, ref, options));
+  sessions
+    .command('fork')
+    .argument('<session>', 'name or id prefix')
+    .description('a new session holding the turns from the start to the head (or --turn N)')
+    .option('--turn <n>', 'fork at this turn (t3 or 3) instead of the head')
+    .option('--name <name>', 'name of the new session (default: <session>-fork)')
+    .addHelpText('after', examples('svgchat sessions fork my-fox --turn 2 --name fox-at-night'))
+    .action(async (ref: string, options: { turn?: string; name?: string }) => (await sessionsModule()).sessionsFork(ctx, ref, options));
+  sessions
+    .command('export')
+    .argument('<session>', 'name or id prefix')
+    .description('write a session as Markdown, self-contained HTML, or JSON with the SVGs embedded')
+    .addOption(new Option('--format <format>', 'default: from the -o extension, else md').choices(['md', 'html', 'json']))
+    .option('-o, --output <file>', 'write here (Markdown puts its SVGs in <file>_files/); default: stdout')
+    .addHelpText('after', examples('svgchat sessions export my-fox --format json -o my-fox.json'))
+    .action(async (ref: string, options: { format?: string; output?: string }) => (await sessionsModule()).sessionsExport(ctx, ref, options));
+  sessions
+    .command('import')
+    .argument('<file>', 'a JSON or Markdown export ("-" for stdin)')
+    .description('JSON: the same session back; Markdown: its prompts replayed with the configured provider')
+    .option('--name <name>', 'name of the imported session (default: the exported one, or a free variant)')
+    .addHelpText('after', examples('svgchat sessions import my-fox.json --name my-fox-copy'))
+    .action(async (file: string, options: { name?: string }) => (await sessionsModule()).sessionsImport(ctx, file, options));
+  sessions
+    .command('path')
+    .argument('[session]', 'name or id prefix')
+    .description("print the sessions folder, or a session's JSON file")
+    .addHelpText('after', examples('ls "$(svgchat sessions path)"'))
+    .action(async (ref: string | undefined) => (await sessionsModule()).sessionsPath(ctx, ref));
+
   const config = program
     .command('config')
     .description('show and change persistent settings (defaults < config file < environment < flags)')

@@ -72,7 +72,7 @@ export function jsonResult(outcome: TurnOutcome, store: SessionStore, file: stri
 /** The session a prompt goes to: the named one (created if missing) or a new auto-named one. */
 export function sessionFor(store: SessionStore, name: string | undefined, prompt: string, settings: Settings): string {
   const sessionSettings = { provider: settings.provider, model: settings.model, size: settings.size, profile: settings.profile };
-  if (name) return (store.find(name) ?? store.create({ name, prompt, settings: sessionSettings })).id;
+  if (name) return store.ensure({ name, prompt, settings: sessionSettings }).id;
   return store.create({ prompt, settings: sessionSettings }).id;
 }
 
@@ -92,7 +92,7 @@ export async function genCommand(ctx: Context, words: string[], options: GenOpti
   try {
     prompt = await readPrompt(ctx, words);
     const { values: settings } = settingsFor(ctx, flags);
-    const store = new SessionStore(ctx.home);
+    const store = new SessionStore(ctx.home, { onWarning: (message) => reporter.warn(message) });
     const sessionRef = sessionFor(store, options.session, prompt, settings);
     const outcome = await generateTurn(store, sessionRef, { prompt, seed, settings }, ctx.signal, (event) => {
       if (event.type === 'status') reporter.status(event.message);

@@ -1,12 +1,21 @@
 // Session names are data, never paths (SPEC §3).
 import { UsageError } from '../errors.js';
 
-const NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$/;
+/** 1-64 letters, digits, "-", "_" or "."; not starting with ".". Case-insensitively unique (the store checks). */
+export const SESSION_NAME_PATTERN = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$/;
+
+function nameProblem(name: string): string {
+  if (name.length === 0) return 'it is empty';
+  if (name.length > 64) return `it is ${name.length} characters long (at most 64)`;
+  if (/[/\\]/.test(name)) return 'a session name is not a path';
+  if (name.startsWith('.')) return 'it starts with "."';
+  return 'it may only hold letters, digits, "-", "_" and "."';
+}
 
 export function validateSessionName(name: string): string {
-  if (!NAME.test(name)) {
-    const why = name.length === 0 ? 'it is empty' : name.length > 64 ? 'it is longer than 64 characters' : name.startsWith('.') ? 'it starts with "."' : 'it may only hold letters, digits, "-", "_" and "."';
-    throw new UsageError(`invalid session name "${name.slice(0, 80)}": ${why}`, 'use 1-64 letters, digits, "-", "_" or ".", not starting with "."', 'bad_name');
+  if (!SESSION_NAME_PATTERN.test(name)) {
+    const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
+    throw new UsageError(`invalid session name "${shown}": ${nameProblem(name)}`, 'use 1-64 letters, digits, "-", "_" or ".", not starting with "."', 'bad_name');
   }
   return name;
 }
@@ -18,7 +27,8 @@ export function autoName(prompt: string, suffix: string): string {
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 2 && !['the', 'and', 'with', 'for'].includes(w))
     .slice(0, 3);
-  return `${words.join('-') || 'session'}-${suffix}`.slice(0, 64);
+  const stem = (words.join('-') || 'session').slice(0, 58);
+  return `${stem}-${suffix}`;
 }
 
 /** The title: the first prompt, on one line, shortened. */

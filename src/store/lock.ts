@@ -1,0 +1,150 @@
+// A cross-process lock: a directory created with mkdir (atomic on every file system) holding its owner.
+// It is synchronous on purpose: the work done under it is short and all synchronous, so within one
+// process two holders can never interleave, and across processes waiters sleep briefly and retry.
+// A lock left by a process that died (SIGKILL, power loss) is detected and broken:
+// its owner's pid is gone (same host), or it is older than `staleMs`.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { RuntimeFailure } from '../errors.js';
+
+export interface LockOptions {
+  /** Give up after this long (default 20 s). */
+  timeoutMs?: number;
+  /** A lock older than this is abandoned whoever holds it (default 60 s; work under a lock takes milliseconds). */
+  staleMs?: number;
+}
+
+interface Owner {
+  pid: number;
+  host: string;
+  token: string;
+}
+
+const held = new Map<string, { token: string; depth: number }>();
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+function sleep(ms: number): void {
+  Atomics.wait(sleeper, 0, 0, ms);
+}
+
+function readOwner(lockDir: string): Owner | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(lockDir, 'owner.json'), 'utf8')) as Owner;
+  } catch {
+    return undefined;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function ageMs(file: string): number | undefined {
+  try {
+    return Date.now() - fs.statSync(file).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+function isStale(lockDir: string, staleMs: number): boolean {
+  const age = ageMs(lockDir);
+  if (age === undefined) return false; // released meanwhile
+  const owner = readOwner(lockDir);
+  // The owner file is written right after mkdir; missing for long means the holder died in between.
+  if (!owner) return age > 5_000;
+  if (owner.host === os.hostname() && !isAlive(owner.pid)) return true;
+  return age > staleMs;
+}
+
+/** Breaks a stale lock under a second, short-lived lock, so two waiters never both break it. */
+function breakIfStale(lockDir: string, staleMs: number): void {
+  const breaker = `${lockDir}.break`;
+  try {
+    fs.mkdirSync(breaker);
+  } catch {
+    if ((ageMs(breaker) ?? 0) > 10_000) fs.rmSync(breaker, { recursive: true, force: true });
+    return;
+  }
+  try {
+    if (isStale(lockDir, staleMs)) fs.rmSync(lockDir, { recursive: true, force: true });
+  } finally {
+    fs.rmSync(breaker, { recursive: true, force: true });
+  }
+}
+
+function acquire(lockDir: string, options: LockOptions): string {
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  const staleMs = options.staleMs ?? 60_000;
+  const token = randomBytes(8).toString('hex');
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      fs.mkdirSync(lockDir);
+      const owner: Owner = { pid: process.pid, host: os.hostname(), token };
+      fs.writeFileSync(path.join(lockDir, 'owner.json'), JSON.stringify(owner));
+      return token;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') {
+        fs.mkdirSync(path.dirname(lockDir), { recursive: true });
+        continue;
+      }
+      if (code !== 'EEXIST') throw error;
+    }
+    if (isStale(lockDir, staleMs)) {
+      breakIfStale(lockDir, staleMs);
+      continue;
+    }
+    if (Date.now() > deadline) {
+      const owner = readOwner(lockDir);
+      throw new RuntimeFailure(
+        `timed out waiting for ${path.basename(lockDir)}${owner ? ` (held by process ${owner.pid} on ${owner.host})` : ''}`,
+        `if no svgchat is running, remove ${lockDir}`,
+        'locked',
+      );
+    }
+    // Short, jittered waits: holders keep the lock for a few milliseconds.
+    sleep(Math.min(2 ** Math.min(attempt, 5), 25) + Math.random() * 5);
+  }
+}
+
+function release(lockDir: string, token: string): void {
+  // Only remove the lock if it is still ours (it may have been broken as stale after a long stall).
+  if (readOwner(lockDir)?.token === token) fs.rmSync(lockDir, { recursive: true, force: true });
+}
+
+/** Runs `work` holding the lock at `lockDir`. Re-entrant within a process. */
+export function withLock<T>(lockDir: string, work: () => T, options: LockOptions = {}): T {
+  const mine = held.get(lockDir);
+  if (mine) {
+    mine.depth += 1;
+    try {
+      return work();
+    } finally {
+      mine.depth -= 1;
+    }
+  }
+  const token = acquire(lockDir, options);
+  held.set(lockDir, { token, depth: 1 });
+  try {
+    return work();
+  } finally {
+    held.delete(lockDir);
+    release(lockDir, token);
+  }
+}
+
+/** Several locks, always taken in the same (sorted) order so two processes cannot deadlock. */
+export function withLocks<T>(lockDirs: string[], work: () => T, options: LockOptions = {}): T {
+  const ordered = [...new Set(lockDirs)].sort();
+  const run = (index: number): T => (index === ordered.length ? work() : withLock(ordered[index], () => run(index + 1), options));
+  return run(0);
+}
