@@ -72,7 +72,7 @@ export function jsonResult(outcome: TurnOutcome, store: SessionStore, file: stri
 /** The session a prompt goes to: the named one (created if missing) or a new auto-named one. */
 export function sessionFor(store: SessionStore, name: string | undefined, prompt: string, settings: Settings): string {
   const sessionSettings = { provider: settings.provider, model: settings.model, size: settings.size, profile: settings.profile };
-  if (name) return store.ensure({ name, prompt, settings: sessionSettings }).id;
+  if (name !== undefined) return store.ensure({ name, prompt, settings: sessionSettings }).id;
   return store.create({ prompt, settings: sessionSettings }).id;
 }
 

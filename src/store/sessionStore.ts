@@ -3,7 +3,7 @@
 // Reading never takes a lock: files are only ever replaced whole (atomic rename), so a reader sees the old
 // version or the new one. Every change runs under the session's cross-process lock and re-reads the file
 // first, so concurrent writers (two terminals, gen in a loop, the server) merge instead of losing turns.
-// All methods are synchronous; see README-store.md for the API other modules use.
+// All methods are synchronous; src/store/README.md describes the API other modules use.
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
