@@ -14,6 +14,8 @@ export interface LockOptions {
   timeoutMs?: number;
   /** A lock older than this is abandoned whoever holds it (default 60 s; work under a lock takes milliseconds). */
   staleMs?: number;
+  /** Called after breaking a lock whose holder died, with its pid: a chance to sweep what it left behind. */
+  onBroken?: (pid: number | undefined) => void;
 }
 
 interface Owner {
@@ -65,7 +67,7 @@ function isStale(lockDir: string, staleMs: number): boolean {
 }
 
 /** Breaks a stale lock under a second, short-lived lock, so two waiters never both break it. */
-function breakIfStale(lockDir: string, staleMs: number): void {
+function breakIfStale(lockDir: string, staleMs: number, onBroken?: (pid: number | undefined) => void): void {
   const breaker = `${lockDir}.break`;
   try {
     fs.mkdirSync(breaker);
@@ -74,7 +76,11 @@ function breakIfStale(lockDir: string, staleMs: number): void {
     return;
   }
   try {
-    if (isStale(lockDir, staleMs)) fs.rmSync(lockDir, { recursive: true, force: true });
+    if (isStale(lockDir, staleMs)) {
+      const owner = readOwner(lockDir);
+      fs.rmSync(lockDir, { recursive: true, force: true });
+      onBroken?.(owner?.host === os.hostname() ? owner.pid : undefined);
+    }
   } finally {
     fs.rmSync(breaker, { recursive: true, force: true });
   }
@@ -100,7 +106,7 @@ function acquire(lockDir: string, options: LockOptions): string {
       if (code !== 'EEXIST') throw error;
     }
     if (isStale(lockDir, staleMs)) {
-      breakIfStale(lockDir, staleMs);
+      breakIfStale(lockDir, staleMs, options.onBroken);
       continue;
     }
     if (Date.now() > deadline) {

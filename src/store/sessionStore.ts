@@ -1,31 +1,24 @@
 // Sessions on disk (SPEC §3): one JSON file per session under $SVGCHAT_HOME/sessions/, its SVGs in a folder beside it.
 //
-// Reading never takes a lock: files are only ever replaced whole (atomic rename), so a reader sees the old
-// version or the new one. Every change runs under the session's cross-process lock and re-reads the file
-// first, so concurrent writers (two terminals, gen in a loop, the server) merge instead of losing turns.
-// All methods are synchronous; src/store/README.md describes the API other modules use.
-import fs from 'node:fs';
+// Every change runs under the session's cross-process lock and re-reads the file first, so concurrent
+// writers (two terminals, gen in a loop, the server) merge instead of losing turns. All methods are
+// synchronous; src/store/README.md describes the API other modules use.
 import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { RuntimeFailure, UsageError } from '../errors.js';
-import { nearest } from '../util/suggest.js';
-import { withLock, withLocks, type LockOptions } from './lock.js';
-import { NewerSchemaError, UnreadableSessionError } from './migrations.js';
-import { autoName, autoTitle, SESSION_NAME_PATTERN, validateSessionName } from './names.js';
-import { SCHEMA_VERSION, type Session, type SessionSettings, type SvgRef, type Turn } from './schema.js';
-import { copySession, forgetSessionFile, openSessionFile } from './sessionFile.js';
-import { readSvgBytes, storeSvgFile, svgFilePath } from './svgFiles.js';
-import { findTurn, latestChild, nextTurnNumber, pathTo, turnFileStem } from './tree.js';
+import { withLock, withLocks } from './lock.js';
+import { autoName, autoTitle, validateSessionName } from './names.js';
+import { SCHEMA_VERSION, type Session, type SessionSettings, type Turn } from './schema.js';
+import { openSessionFile } from './sessionFile.js';
+import { SessionReader } from './sessionReader.js';
+import { storeSvgFile } from './svgFiles.js';
+import { latestChild, nextTurnNumber, turnFileStem } from './tree.js';
 import { forkSession, type ForkOptions } from './fork.js';
 import { removeSession, renameSession } from './rename.js';
 
 export { sha256 } from './svgFiles.js';
-
-export interface StoreOptions {
-  /** Told about files moved aside or skipped; commands pass one that writes to stderr. */
-  onWarning?: (message: string) => void;
-  lock?: LockOptions;
-}
+export { copySession } from './sessionFile.js';
+export type { StoreOptions } from './sessionReader.js';
 
 /** What a caller has for a new turn; the store adds id, parent, files and time. */
 export interface TurnDraft {
@@ -44,103 +37,7 @@ export interface TurnDraft {
   parent?: string | null;
 }
 
-export class SessionStore {
-  readonly dir: string;
-  readonly warn: (message: string) => void;
-  readonly lockOptions: LockOptions;
-
-  constructor(home: string, options: StoreOptions = {}) {
-    this.dir = path.join(home, 'sessions');
-    this.warn = options.onWarning ?? (() => {});
-    this.lockOptions = options.lock ?? {};
-  }
-
-  // ---- files -------------------------------------------------------------------------------------
-
-  /** The JSON file of a session (by session or by name). */
-  fileOf(session: Pick<Session, 'name'> | string): string {
-    return path.join(this.dir, `${typeof session === 'string' ? session : session.name}.json`);
-  }
-
-  svgFile(ref: Pick<SvgRef, 'path'>): string {
-    return svgFilePath(this.dir, ref);
-  }
-
-  readSvg(ref: Pick<SvgRef, 'path'>): string {
-    return readSvgBytes(this.dir, ref).toString('utf8');
-  }
-
-  /** Names of the session files on disk (not read). */
-  names(): string[] {
-    let entries: string[];
-    try {
-      entries = fs.readdirSync(this.dir);
-    } catch {
-      return [];
-    }
-    return entries.filter((entry) => entry.endsWith('.json')).map((entry) => entry.slice(0, -5)).filter((name) => SESSION_NAME_PATTERN.test(name));
-  }
-
-  // ---- reading -----------------------------------------------------------------------------------
-
-  /** Every readable session, most recently used first; `search` keeps those with the text in a prompt, title or name. */
-  list(options: { search?: string } = {}): Session[] {
-    const needle = options.search?.trim().toLowerCase();
-    const sessions: Session[] = [];
-    for (const name of this.names()) {
-      const session = this.readByName(name, false);
-      if (!session) continue;
-      if (needle && !matches(session, needle)) continue;
-      sessions.push(session);
-    }
-    return sessions.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.name.localeCompare(b.name));
-  }
-
-  /** By name (case-insensitive) or by id prefix (4+ characters). */
-  find(ref: string): Session | undefined {
-    const wanted = ref.trim().toLowerCase();
-    if (!wanted) return undefined;
-    const name = this.names().find((candidate) => candidate.toLowerCase() === wanted);
-    const byName = name === undefined ? undefined : this.readByName(name, true);
-    if (byName) return byName;
-    if (wanted.length < 4 || !/^[0-9a-f-]+$/.test(wanted)) return undefined;
-    const byId = this.list().filter((session) => session.id.toLowerCase().startsWith(wanted));
-    if (byId.length > 1) throw new UsageError(`"${ref}" is the start of ${byId.length} session ids`, `use more of the id, or a name: ${byId.map((s) => s.name).join(', ')}`, 'ambiguous_session');
-    return byId[0];
-  }
-
-  /** Like find, but an unknown session is a usage error (exit 2) that suggests the nearest name. */
-  get(ref: string): Session {
-    const session = this.find(ref);
-    if (session) return session;
-    const shown = ref.length > 40 ? `${ref.slice(0, 40)}…` : ref;
-    const suggestion = nearest(ref, this.names());
-    throw new UsageError(
-      `no session named "${shown}"`,
-      suggestion ? `did you mean "${suggestion}"? (svgchat sessions list shows them all)` : 'svgchat sessions list shows them all',
-      'unknown_session',
-    );
-  }
-
-  /** The conversation: turns from the root to `turnId` (default: the head), oldest first. */
-  path(session: Session, turnId: string | null = session.head): Turn[] {
-    return pathTo(session, turnId);
-  }
-
-  /** Same as path(session): what `history` shows and what a provider gets as context. */
-  history(session: Session): Turn[] {
-    return pathTo(session, session.head);
-  }
-
-  /** A turn by id ("t3") or number (3); a usage error if there is none. */
-  turn(session: Session, ref: string | number): Turn {
-    const turn = findTurn(session, ref);
-    if (!turn) throw new UsageError(`session "${session.name}" has no turn ${ref}`, `it has ${session.turns.length} turns; see: svgchat sessions show ${session.name}`, 'unknown_turn');
-    return turn;
-  }
-
-  // ---- writing -----------------------------------------------------------------------------------
-
+export class SessionStore extends SessionReader {
   create(options: { name?: string; prompt?: string; title?: string; settings: SessionSettings }): Session {
     if (options.name !== undefined) validateSessionName(options.name);
     return this.withDirectoryLock(() => {
@@ -252,11 +149,7 @@ export class SessionStore {
     return removeSession(this, ref);
   }
 
-  // ---- building blocks (for fork, rename, remove and import; not for commands) ----------------------
-
-  lockOf(name: string): string {
-    return path.join(this.dir, '.locks', `${name.toLowerCase()}.lock`);
-  }
+  // ---- building blocks for fork, rename, remove and import (commands use the methods above) ----
 
   /** Guards the set of names (create, rename, remove, fork, import). Always taken before session locks. */
   withDirectoryLock<T>(work: () => T): T {
@@ -264,7 +157,7 @@ export class SessionStore {
   }
 
   withSessionLocks<T>(names: string[], work: () => T): T {
-    return withLocks(names.map((name) => this.lockOf(name)), work, this.lockOptions);
+    return withLocks(names.map((name) => this.lockOf(name)), work, this.sessionLockOptions(names));
   }
 
   nameTaken(name: string, exceptId?: string): boolean {
@@ -298,56 +191,6 @@ export class SessionStore {
     });
   }
 
-  /** Forgets a file this process cached (after it moved or was removed). */
-  forget(name: string): void {
-    forgetSessionFile(this.fileOf(name));
-  }
-
-  /** Reads `<name>.json`; an unreadable file is moved aside (under the lock) and reported. */
-  readByName(name: string, strict: boolean): Session | undefined {
-    const db = openSessionFile(this.fileOf(name));
-    try {
-      db.read();
-    } catch (error) {
-      if (error instanceof NewerSchemaError) {
-        if (strict) throw new RuntimeFailure(`cannot read session "${name}": ${error.message}`, 'update svgchat to use it', 'newer_schema');
-        this.warn(`skipped ${this.fileOf(name)}: ${error.message}`);
-        return undefined;
-      }
-      if (!(error instanceof UnreadableSessionError)) throw error;
-      return this.setAside(name, error.message);
-    }
-    const session = db.data;
-    // The file name is the session's name: a file renamed by hand keeps working.
-    if (session && session.name !== name) session.name = name;
-    return session ?? undefined;
-  }
-
-  private setAside(name: string, reason: string): Session | undefined {
-    return withLock(this.lockOf(name), () => {
-      const file = this.fileOf(name);
-      const db = openSessionFile(file);
-      try {
-        db.read(); // someone may have written a good version meanwhile
-        return db.data ?? undefined;
-      } catch (error) {
-        if (!(error instanceof UnreadableSessionError)) throw error;
-      }
-      const stamp = new Date().toISOString().replace(/:/g, '-');
-      let aside = `${file}.unreadable-${stamp}`;
-      for (let n = 2; fs.existsSync(aside); n++) aside = `${file}.unreadable-${stamp}-${n}`;
-      try {
-        fs.renameSync(file, aside);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-        throw error;
-      }
-      this.forget(name);
-      this.warn(`session file ${file} is unreadable (${reason}); moved it aside to ${aside} (its SVG files are untouched)`);
-      return undefined;
-    }, this.lockOptions);
-  }
-
   /** Resolve, lock, re-read, change, validate, write atomically. Retries if the session was renamed meanwhile. */
   private mutate<T>(ref: string, change: (session: Session) => T, attempt = 0): { session: Session; result: T } {
     const target = this.get(ref);
@@ -360,15 +203,9 @@ export class SessionStore {
       db.write();
       db.read();
       return { session: db.data!, result };
-    }, this.lockOptions);
+    }, this.sessionLockOptions([target.name]));
     if (outcome) return outcome;
     if (attempt >= 3) throw new RuntimeFailure(`session "${target.name}" kept changing name while being written`, 'run the command again', 'session_moved');
     return this.mutate(target.id, change, attempt + 1);
   }
 }
-
-function matches(session: Session, needle: string): boolean {
-  return session.name.toLowerCase().includes(needle) || session.title.toLowerCase().includes(needle) || session.turns.some((turn) => turn.prompt.toLowerCase().includes(needle));
-}
-
-export { copySession };

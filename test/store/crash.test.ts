@@ -54,6 +54,11 @@ describe('a writer killed with SIGKILL', () => {
     }
     // It kept going across kills: each new process broke the dead one's lock and appended.
     expect(previous).toBeGreaterThan(8);
+    // Breaking the last dead writer's lock sweeps the temp files it left; earlier ones were swept the same way.
+    const store = new SessionStore(home);
+    store.appendTurn('crashy', { ...store.get('crashy').turns[0], svg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>', candidates: [] });
+    const leftovers = [...fs.readdirSync(path.join(home, 'sessions')), ...fs.readdirSync(path.join(home, 'sessions', 'crashy'))].filter((f) => f.endsWith('.tmp'));
+    expect(leftovers).toEqual([]);
     expect(fs.readdirSync(path.join(home, 'sessions')).filter((f) => f.includes('unreadable'))).toEqual([]);
   }, 60_000);
 });

@@ -1,0 +1,189 @@
+// Reading sessions (SPEC §3): lookups by name or id prefix, listing, the conversation path, and the
+// one write a reader may do: moving an unreadable file aside (under its lock) and saying so.
+// Reading never takes a lock otherwise: files are only ever replaced whole (atomic rename), so a reader
+// sees the old version or the new one. SessionStore (sessionStore.ts) adds every change.
+import fs from 'node:fs';
+import path from 'node:path';
+import { RuntimeFailure, UsageError } from '../errors.js';
+import { nearest } from '../util/suggest.js';
+import { withLock, type LockOptions } from './lock.js';
+import { NewerSchemaError, UnreadableSessionError } from './migrations.js';
+import { SESSION_NAME_PATTERN } from './names.js';
+import type { Session, SvgRef, Turn } from './schema.js';
+import { forgetSessionFile, openSessionFile } from './sessionFile.js';
+import { readSvgBytes, svgFilePath } from './svgFiles.js';
+import { findTurn, pathTo } from './tree.js';
+
+export interface StoreOptions {
+  /** Told about files moved aside or skipped; commands pass one that writes to stderr. */
+  onWarning?: (message: string) => void;
+  lock?: LockOptions;
+}
+
+export class SessionReader {
+  readonly dir: string;
+  readonly warn: (message: string) => void;
+  readonly lockOptions: LockOptions;
+
+  constructor(home: string, options: StoreOptions = {}) {
+    this.dir = path.join(home, 'sessions');
+    this.warn = options.onWarning ?? (() => {});
+    this.lockOptions = options.lock ?? {};
+  }
+
+  /** The JSON file of a session (by session or by name). */
+  fileOf(session: Pick<Session, 'name'> | string): string {
+    return path.join(this.dir, `${typeof session === 'string' ? session : session.name}.json`);
+  }
+
+  svgFile(ref: Pick<SvgRef, 'path'>): string {
+    return svgFilePath(this.dir, ref);
+  }
+
+  readSvg(ref: Pick<SvgRef, 'path'>): string {
+    return readSvgBytes(this.dir, ref).toString('utf8');
+  }
+
+  /** Names of the session files on disk (not read). */
+  names(): string[] {
+    let entries: string[];
+    try {
+      entries = fs.readdirSync(this.dir);
+    } catch {
+      return [];
+    }
+    return entries.filter((entry) => entry.endsWith('.json')).map((entry) => entry.slice(0, -5)).filter((name) => SESSION_NAME_PATTERN.test(name));
+  }
+
+  /** Every readable session, most recently used first; `search` keeps those with the text in a prompt, title or name. */
+  list(options: { search?: string } = {}): Session[] {
+    const needle = options.search?.trim().toLowerCase();
+    const sessions: Session[] = [];
+    for (const name of this.names()) {
+      const session = this.readByName(name, false);
+      if (!session) continue;
+      if (needle && !matches(session, needle)) continue;
+      sessions.push(session);
+    }
+    return sessions.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.name.localeCompare(b.name));
+  }
+
+  /** By name (case-insensitive) or by id prefix (4+ characters). */
+  find(ref: string): Session | undefined {
+    const wanted = ref.trim().toLowerCase();
+    if (!wanted) return undefined;
+    const name = this.names().find((candidate) => candidate.toLowerCase() === wanted);
+    const byName = name === undefined ? undefined : this.readByName(name, true);
+    if (byName) return byName;
+    if (wanted.length < 4 || !/^[0-9a-f-]+$/.test(wanted)) return undefined;
+    const byId = this.list().filter((session) => session.id.toLowerCase().startsWith(wanted));
+    if (byId.length > 1) throw new UsageError(`"${ref}" is the start of ${byId.length} session ids`, `use more of the id, or a name: ${byId.map((s) => s.name).join(', ')}`, 'ambiguous_session');
+    return byId[0];
+  }
+
+  /** Like find, but an unknown session is a usage error (exit 2) that suggests the nearest name. */
+  get(ref: string): Session {
+    const session = this.find(ref);
+    if (session) return session;
+    const shown = ref.length > 40 ? `${ref.slice(0, 40)}…` : ref;
+    const suggestion = nearest(ref, this.names());
+    throw new UsageError(
+      `no session named "${shown}"`,
+      suggestion ? `did you mean "${suggestion}"? (svgchat sessions list shows them all)` : 'svgchat sessions list shows them all',
+      'unknown_session',
+    );
+  }
+
+  /** The conversation: turns from the root to `turnId` (default: the head), oldest first. */
+  path(session: Session, turnId: string | null = session.head): Turn[] {
+    return pathTo(session, turnId);
+  }
+
+  /** Same as path(session): what `history` shows and what a provider gets as context. */
+  history(session: Session): Turn[] {
+    return pathTo(session, session.head);
+  }
+
+  /** A turn by id ("t3") or number (3); a usage error if there is none. */
+  turn(session: Session, ref: string | number): Turn {
+    const turn = findTurn(session, ref);
+    if (!turn) throw new UsageError(`session "${session.name}" has no turn ${ref}`, `it has ${session.turns.length} turns; see: svgchat sessions show ${session.name}`, 'unknown_turn');
+    return turn;
+  }
+
+  /** The lock directory of a session (by name, case-insensitively). */
+  lockOf(name: string): string {
+    return path.join(this.dir, '.locks', `${name.toLowerCase()}.lock`);
+  }
+
+  /** Lock options for a session: a holder that died may have left temp files (".<file>.<pid>.<random>.tmp"). */
+  protected sessionLockOptions(names: string[]): LockOptions {
+    return { ...this.lockOptions, onBroken: (pid) => pid !== undefined && names.forEach((name) => this.sweepTempFiles(name, pid)) };
+  }
+
+  private sweepTempFiles(name: string, pid: number): void {
+    for (const dir of [this.dir, path.join(this.dir, name)]) {
+      let entries: string[] = [];
+      try {
+        entries = fs.readdirSync(dir);
+      } catch {
+        continue;
+      }
+      for (const entry of entries) if (entry.startsWith('.') && entry.endsWith(`.tmp`) && entry.includes(`.${pid}.`)) fs.rmSync(path.join(dir, entry), { force: true });
+    }
+  }
+
+  /** Forgets a file this process cached (after it moved or was removed). */
+  forget(name: string): void {
+    forgetSessionFile(this.fileOf(name));
+  }
+
+  /** Reads `<name>.json`; an unreadable file is moved aside (under the lock) and reported. */
+  readByName(name: string, strict: boolean): Session | undefined {
+    const db = openSessionFile(this.fileOf(name));
+    try {
+      db.read();
+    } catch (error) {
+      if (error instanceof NewerSchemaError) {
+        if (strict) throw new RuntimeFailure(`cannot read session "${name}": ${error.message}`, 'update svgchat to use it', 'newer_schema');
+        this.warn(`skipped ${this.fileOf(name)}: ${error.message}`);
+        return undefined;
+      }
+      if (!(error instanceof UnreadableSessionError)) throw error;
+      return this.setAside(name, error.message);
+    }
+    const session = db.data;
+    // The file name is the session's name: a file renamed by hand keeps working.
+    if (session && session.name !== name) session.name = name;
+    return session ?? undefined;
+  }
+
+  private setAside(name: string, reason: string): Session | undefined {
+    return withLock(this.lockOf(name), () => {
+      const file = this.fileOf(name);
+      const db = openSessionFile(file);
+      try {
+        db.read(); // someone may have written a good version meanwhile
+        return db.data ?? undefined;
+      } catch (error) {
+        if (!(error instanceof UnreadableSessionError)) throw error;
+      }
+      const stamp = new Date().toISOString().replace(/:/g, '-');
+      let aside = `${file}.unreadable-${stamp}`;
+      for (let n = 2; fs.existsSync(aside); n++) aside = `${file}.unreadable-${stamp}-${n}`;
+      try {
+        fs.renameSync(file, aside);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw error;
+      }
+      this.forget(name);
+      this.warn(`session file ${file} is unreadable (${reason}); moved it aside to ${aside} (its SVG files are untouched)`);
+      return undefined;
+    }, this.sessionLockOptions([name]));
+  }
+}
+
+function matches(session: Session, needle: string): boolean {
+  return session.name.toLowerCase().includes(needle) || session.title.toLowerCase().includes(needle) || session.turns.some((turn) => turn.prompt.toLowerCase().includes(needle));
+}
