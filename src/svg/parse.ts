@@ -40,7 +40,7 @@ export function parseSvg(input: string | Uint8Array, options: ParseOptions = {})
 
   parser.on('doctype', () => fail('DOCTYPE declarations are not accepted (they can define entities)'));
   parser.on('processinginstruction', (pi) => fail(`processing instruction <?${pi.target}?> is not accepted`));
-  parser.on('error', (error) => fail(`malformed XML: ${error.message.replace(/^[^:]*:\d+:\d+:\s*/, '')} (${where(parser)})`));
+  parser.on('error', (error) => fail(`malformed XML: ${error.message.replace(/^(?:[^:]*:)?\d+:\d+:\s*/, '').replace(/\.$/, '')} (${where(parser)})`));
   parser.on('opentag', (tag) => {
     if (stack.length >= MAX_DEPTH) fail(`elements nested deeper than ${MAX_DEPTH} levels`);
     const attributes: Record<string, string> = Object.create(null);
