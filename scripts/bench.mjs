@@ -1,0 +1,86 @@
+// `npm run bench`: the speed targets, measured side by side in one run and printed as ratios.
+// Exits 1 if a target is missed, so a regression is visible. Not part of `npm test`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { bin, interleaved, root, tempDir, timeProcess } from './bench/measure.mjs';
+
+const node = process.execPath;
+const rows = [];
+
+function record(name, value, target, unit, pass, detail = '') {
+  rows.push({ name, value, target, unit, pass, detail });
+  process.stderr.write(`bench: ${name}: ${typeof value === 'number' ? value.toFixed(2) : value}${unit} (${pass === null ? 'no target' : pass ? 'ok' : 'MISSED'}) ${detail}\n`);
+}
+
+function homeEnv(home) {
+  const env = { ...process.env, SVGCHAT_HOME: home, NO_COLOR: '1' };
+  delete env.OPENAI_API_KEY;
+  delete env.OPENAI_BASE_URL;
+  return env;
+}
+
+async function startup() {
+  const home = tempDir();
+  const env = homeEnv(home);
+  const [baseline, version] = interleaved([
+    () => timeProcess(node, ['-e', '0'], { env }),
+    () => timeProcess(node, [bin, '--version'], { env }),
+  ]);
+  record('startup: svgchat --version vs node -e 0', version / baseline, 1.3, 'x', version / baseline <= 1.3, `(${version.toFixed(0)} ms vs ${baseline.toFixed(0)} ms)`);
+  return version;
+}
+
+function offlineGen() {
+  const home = tempDir();
+  const env = homeEnv(home);
+  const prompt = 'a fox, a tree, a house, a red car and a dog in a park';
+  const out = path.join(home, 'scene.svg');
+  const [version, gen] = interleaved([
+    () => timeProcess(node, [bin, '--version'], { env }),
+    () => timeProcess(node, [bin, 'gen', prompt, '-o', out, '-q', '--seed', '1'], { env }),
+  ], 11);
+  record('offline five-object gen vs --version', gen / version, 2, 'x', gen / version <= 2, `(${gen.toFixed(0)} ms vs ${version.toFixed(0)} ms)`);
+}
+
+function batchRate() {
+  const home = tempDir();
+  const subjects = ['a red fox in a forest', 'three blue birds', 'a house at night', 'a cat on a mat', 'a green apple and a pear'];
+  const file = path.join(home, 'prompts.txt');
+  fs.writeFileSync(file, `${Array.from({ length: 1000 }, (_, i) => subjects[i % subjects.length]).join('\n')}\n`);
+  const elapsed = timeProcess(node, [bin, 'gen', '--batch', file, '--concurrency', '2', '--out-dir', path.join(home, 'out'), '--no-svg', '-q'], { env: homeEnv(home) });
+  const files = fs.readdirSync(path.join(home, 'out')).length;
+  const rate = 1000 / (elapsed / 1000);
+  record('batch offline prompts/s (1,000 prompts, concurrency 2)', rate, 200, '/s', rate >= 200 && files === 1000, `(${files} files in ${(elapsed / 1000).toFixed(1)} s)`);
+}
+
+/** Parts measured by scripts that other modules provide; each prints one JSON line. */
+async function external(script, name, pick) {
+  const full = path.join(root, 'scripts', script);
+  if (!fs.existsSync(full)) {
+    record(name, 'not measured', '-', '', false, `(scripts/${script} is missing)`);
+    return;
+  }
+  const { execFileSync } = await import('node:child_process');
+  const output = execFileSync(node, [full], { encoding: 'utf8', env: homeEnv(tempDir()), maxBuffer: 64 * 1024 * 1024 });
+  const last = output.trim().split('\n').pop();
+  const data = JSON.parse(last);
+  pick(data);
+}
+
+await startup();
+offlineGen();
+batchRate();
+await external('bench-append.mjs', 'session append at 1,000 turns vs 10', (d) => record('session append at 1,000 turns vs 10', d.ratio, 3, 'x', d.ratio <= 3, `(${d.bigMs.toFixed(2)} ms vs ${d.smallMs.toFixed(2)} ms)`));
+await external('bench-score.mjs', 'score 200 files vs raw resvg', (d) => record('score 200 files vs raw resvg render', d.ratio, 1.5, 'x', d.ratio <= 1.5, `(${d.scoreMs.toFixed(0)} ms vs ${d.renderMs.toFixed(0)} ms)`));
+await external('bench-stream.mjs', 'streaming overhead vs fake server', (d) => record('streaming overhead over the server\'s first byte', d.overheadMs, 20, ' ms', d.overheadMs <= 20));
+await external('bench-serve.mjs', 'serve p95 latency', (d) => record('serve p95 latency (mixed load)', d.p95Ms, '-', ' ms', d.errors === 0, `(${d.requests} requests, ${d.errors} 5xx, ${d.lostTurns} lost turns)`));
+await external('concept-coverage.mjs', 'concept coverage on a public prompt list', (d) => record('concept coverage (public prompt list)', d.coverage * 100, 90, '%', d.coverage >= 0.9, d.detail ?? ''));
+
+const width = Math.max(...rows.map((r) => r.name.length));
+process.stdout.write(`\n${'measure'.padEnd(width)}  ${'value'.padStart(12)}  ${'target'.padStart(8)}  result\n`);
+for (const row of rows) {
+  const value = typeof row.value === 'number' ? `${row.value.toFixed(2)}${row.unit}` : row.value;
+  const target = row.target === '-' ? '-' : `${row.unit === '/s' || row.unit === '%' ? '>=' : '<='} ${row.target}${row.unit}`;
+  process.stdout.write(`${row.name.padEnd(width)}  ${value.padStart(12)}  ${target.padStart(8)}  ${row.pass ? 'ok' : 'MISSED'} ${row.detail}\n`);
+}
+process.exit(rows.every((r) => r.pass) ? 0 : 1);
