@@ -1,16 +1,18 @@
 // Builds the offline composer's icon library from three MIT packages:
 //   @iconify-json/fluent-emoji-flat (drawings), emojibase-data and emojilib (keywords).
-// Output: dist/data/icons.pack (icon bodies, concatenated) and dist/data/icons.json
-// (offsets into the pack, keywords, and a prebuilt minisearch index), so that a run
-// reads one small JSON file and a slice of the pack instead of 9 MB of JSON.
+// Output: dist/data/icons.pack (icon bodies with path data rounded, concatenated) and
+// dist/data/icons.json (offsets into the pack, keywords, and the postings of a minisearch index:
+// for every indexed term, the icons it finds and minisearch's score for each), so that a run
+// parses one small JSON file and scores a query by summing postings, with no index to rebuild.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import MiniSearch from 'minisearch';
-import { processTerm } from '../dist/compose/terms.js';
+import { processTerm } from '../dist/compose/retrieve/terms.js';
+import { minifyPathData } from '../dist/compose/draw/pathData.js';
 
 const require = createRequire(import.meta.url);
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 // Skin-tone variants draw the same thing five more times; one drawing per concept is enough.
 const VARIANT = /-(light|dark|medium|medium-light|medium-dark)$/;
 
@@ -22,6 +24,15 @@ export const searchOptions = {
 
 function hexKey(hex) {
   return hex.toLowerCase().split('-').filter((part) => part !== 'fe0f').join('-');
+}
+
+/** Smaller bodies: rounded path data, short ids, no clip-rule (it does nothing without a clip path). */
+function compactBody(body) {
+  const ids = new Map();
+  for (const match of body.matchAll(/\bid="([^"]+)"/g)) ids.set(match[1], `k${ids.size}`);
+  let out = body.replace(/ d="([^"]+)"/g, (_, d) => ` d="${minifyPathData(d, 1)}"`).replace(/ clip-rule="[^"]*"/g, '');
+  for (const [from, to] of ids) out = out.replaceAll(`"${from}"`, `"${to}"`).replaceAll(`#${from}"`, `#${to}"`).replaceAll(`#${from})`, `#${to})`);
+  return out;
 }
 
 function words(text) {
@@ -36,7 +47,7 @@ export async function buildIconIndex(root, { force = false } = {}) {
   const outDir = path.join(root, 'dist', 'data');
   const metaOut = path.join(outDir, 'icons.json');
   const packOut = path.join(outDir, 'icons.pack');
-  const inputs = [iconsPath, charsPath, emojibasePath, emojilibPath, new URL(import.meta.url).pathname, path.join(root, 'dist', 'compose', 'terms.js')];
+  const inputs = [iconsPath, charsPath, emojibasePath, emojilibPath, new URL(import.meta.url).pathname, path.join(root, 'dist', 'compose', 'retrieve', 'terms.js'), path.join(root, 'dist', 'compose', 'draw', 'pathData.js')];
   if (!force && fs.existsSync(metaOut) && fs.existsSync(packOut)) {
     const builtAt = fs.statSync(metaOut).mtimeMs;
     if (inputs.every((file) => fs.statSync(file).mtimeMs <= builtAt)) return { rebuilt: false, count: 0 };
@@ -61,6 +72,7 @@ export async function buildIconIndex(root, { force = false } = {}) {
 
   const icons = [];
   const bodies = [];
+  const emojiIndex = {};
   let offset = 0;
   for (const [name, icon] of Object.entries(iconSet.icons)) {
     if (VARIANT.test(name)) continue;
@@ -72,7 +84,10 @@ export async function buildIconIndex(root, { force = false } = {}) {
       for (const tag of base.tags ?? []) for (const w of words(tag)) keywords.add(w);
     }
     for (const keyword of (hex && emojilibByHex.get(hex)) ?? []) for (const w of words(keyword)) keywords.add(w);
-    const body = Buffer.from(icon.body, 'utf8');
+    const compact = compactBody(icon.body);
+    const body = Buffer.from(compact, 'utf8');
+    // Flag 1: the drawing needs a clipPath, which the kaggle profile forbids.
+    const flags = /<clipPath/.test(compact) ? 1 : 0;
     icons.push({
       id: icons.length,
       name,
@@ -82,21 +97,34 @@ export async function buildIconIndex(root, { force = false } = {}) {
       width: icon.width ?? iconSet.width ?? 32,
       height: icon.height ?? iconSet.height ?? 32,
       group: base?.group ?? -1,
+      subgroup: base?.subgroup ?? -1,
+      flags,
     });
     bodies.push(body);
     offset += body.length;
+    if (hex) emojiIndex[hex] = icons.length - 1;
   }
 
   const search = new MiniSearch(searchOptions);
   search.addAll(icons.map(({ id, name, keywords }) => ({ id, name: name.replace(/-/g, ' '), keywords })));
+  // Postings: what minisearch finds for each single term, with its score (name boosted over keywords).
+  // An AND query at run time intersects these and sums the scores, as minisearch itself does.
+  const terms = new Set();
+  for (const { name, keywords } of icons) for (const w of [...words(name), ...words(keywords)]) terms.add(processTerm(w));
+  const postings = {};
+  for (const term of [...terms].sort()) {
+    const hits = search.search(term, { boost: { name: 4 }, prefix: false, fuzzy: false });
+    postings[term] = hits.flatMap((hit) => [hit.id, Math.round(hit.score * 100) / 100]);
+  }
 
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(packOut, Buffer.concat(bodies));
   const meta = {
     version: INDEX_VERSION,
     source: { icons: '@iconify-json/fluent-emoji-flat', keywords: ['emojibase-data', 'emojilib'], license: 'MIT' },
-    icons: icons.map(({ name, keywords, offset: o, length, width, height, group }) => [name, keywords, o, length, width, height, group]),
-    index: search.toJSON(),
+    icons: icons.map(({ name, keywords, offset: o, length, width, height, group, subgroup, flags }) => [name, keywords, o, length, width, height, group, subgroup, flags]),
+    postings,
+    emoji: emojiIndex,
   };
   fs.writeFileSync(metaOut, JSON.stringify(meta));
   return { rebuilt: true, count: icons.length };

@@ -1,15 +1,21 @@
-// The offline composer's entry point: prompt -> scene -> SVG.
-import { drawIcon, drawPlaceholder, svgDocument } from './draw.js';
-import type { IconLibrary } from './iconLibrary.js';
-import { parsePrompt } from './parse.js';
-import { seededRandom } from './random.js';
-import type { Scene, SceneItem } from './types.js';
+// The offline composer's entry point: prompt (+ the previous scene) -> scene -> SVG, with notes
+// for whatever could not be drawn as asked. Pure: the caller hands in the icon library.
+import { renderScene } from './draw/render.js';
+import { applyEdits, findItems } from './edit/applyEdit.js';
+import { parseEdit } from './edit/parseEdit.js';
+import { parsePrompt } from './parse/parse.js';
+import { planScene, type PlanOptions } from './plan.js';
+import { USES_CLIP_PATH, type IconLibrary } from './retrieve/iconLibrary.js';
+import type { Scene } from './types.js';
 
 export interface ComposeOptions {
   library: IconLibrary;
   seed: number;
   width: number;
   height: number;
+  profile?: 'default' | 'kaggle';
+  /** The scene of the turn this one follows, if any: a follow-up edits it. */
+  previous?: Scene;
 }
 
 export interface Composition {
@@ -17,53 +23,74 @@ export interface Composition {
   svg: string;
   /** Things worth telling the user (on stderr), e.g. that nothing matched. */
   notes: string[];
+  /** Whether the prompt edited the previous scene rather than starting a new one. */
+  edited: boolean;
 }
 
-const BACKGROUNDS = ['#f5f1e8', '#eef4f8', '#f3f0f7', '#eef6ee', '#fbf3ec'];
+/** Longer prompts are read only this far: a 10 KB prompt still draws in milliseconds. */
+const MAX_PROMPT = 1500;
+export const KAGGLE_BUDGET = 9900;
+
+/** Emoji in the prompt become the words of the icon drawn for them ("🦊" -> "fox"). */
+function emojiToWords(prompt: string, library: IconLibrary): string {
+  return prompt.replace(/\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|\p{Emoji_Modifier})*/gu, (emoji) => {
+    const name = library.emojiName(emoji);
+    return name ? ` ${name.replace(/-/g, ' ')} ` : ' ';
+  });
+}
 
 export function compose(prompt: string, options: ComposeOptions): Composition {
-  const { library, width, height } = options;
-  const random = seededRandom(options.seed);
-  const parsed = parsePrompt(prompt);
   const notes: string[] = [];
-  const items: SceneItem[] = [];
-  const unmatched: string[] = [];
-
-  for (const object of parsed.objects) {
-    const hit = object.phrases.map((phrase) => ({ phrase, match: library.find(phrase) })).find((candidate) => candidate.match);
-    if (!hit?.match) {
-      unmatched.push(object.phrases[0]);
-      continue;
+  const profile = options.profile ?? 'default';
+  let text = prompt.trim();
+  if (text.length > MAX_PROMPT) {
+    notes.push(`the prompt is ${text.length} characters long: read the first ${MAX_PROMPT}`);
+    text = text.slice(0, MAX_PROMPT);
+  }
+  text = emojiToWords(text, options.library);
+  const plan: PlanOptions = { library: options.library, seed: options.seed, width: options.width, height: options.height, avoidFlags: profile === 'kaggle' ? USES_CLIP_PATH : 0 };
+  let scene: Scene | undefined;
+  let edited = false;
+  const previous = options.previous && options.previous.width === options.width && options.previous.height === options.height ? options.previous : undefined;
+  if (previous) {
+    const ops = parseEdit(text, (phrase) => findItems(previous, phrase, plan).length > 0);
+    if (ops && ops.length > 0) {
+      scene = applyEdits(previous, ops, plan, notes);
+      edited = true;
     }
-    if (items.length > 0) continue; // one object for now: the main noun
-    const size = Math.min(width, height) * 0.7;
-    items.push({
-      id: `i${items.length + 1}`,
-      concept: hit.phrase,
-      source: `icon:${hit.match.name}`,
-      color: object.color,
-      count: 1,
-      bbox: [(width - size) / 2, (height - size) / 2, size, size],
-    });
   }
-
-  const background = BACKGROUNDS[Math.floor(random() * BACKGROUNDS.length)];
-  if (items.length === 0) {
-    const size = Math.min(width, height) * 0.6;
-    items.push({
-      id: 'i1',
-      concept: parsed.objects[0]?.phrases[0] ?? 'abstract',
-      source: 'primitive:rings',
-      color: parsed.objects[0]?.color,
-      count: 1,
-      bbox: [(width - size) / 2, (height - size) / 2, size, size],
-    });
-    notes.push(prompt.trim() === '' ? 'empty prompt: drew an abstract placeholder' : `nothing in the icon set matched "${prompt.trim().slice(0, 60)}": drew an abstract placeholder`);
+  if (!scene) {
+    const parsed = parsePrompt(text);
+    scene = planScene(parsed, plan, notes);
+    if (parsed.quoted.length > 0) notes.push(`svgchat does not draw text: left out ${parsed.quoted.map((q) => `"${q.slice(0, 40)}"`).join(', ')}`);
+    if (scene.items.length === 0 && !scene.pattern && !scene.setting && !scene.time && !scene.weather) {
+      // Nothing to draw from (empty, emoji we have no icon for, another language): a calm abstract, and a note.
+      scene.pattern = { kind: 'concentric', shape: 'circle', colors: parsed.colors };
+      notes.push(text === '' ? 'empty prompt: drew an abstract placeholder' : `found nothing to draw in "${text.slice(0, 60)}": drew an abstract placeholder (the offline composer understands English nouns)`);
+    }
   }
+  return { scene, svg: fitProfile(scene, options.library, profile, notes), notes, edited };
+}
 
-  const scene: Scene = { version: 1, width, height, background, items, unmatched };
-  const content = items.map((item) =>
-    item.source.startsWith('icon:') ? drawIcon(item, library.drawing(item.source.slice(5))) : drawPlaceholder(item, random),
-  );
-  return { scene, svg: svgDocument(scene, content), notes };
+/** The kaggle profile caps files at 10,000 bytes: drop implied props, then small icon details, until it fits. */
+function fitProfile(scene: Scene, library: IconLibrary, profile: 'default' | 'kaggle', notes: string[]): string {
+  let svg = renderScene(scene, library, { profile });
+  if (profile !== 'kaggle' || Buffer.byteLength(svg) <= KAGGLE_BUDGET) return svg;
+  let trimmed = scene;
+  const props = scene.items.filter((item) => item.prop).reverse();
+  for (const prop of props) {
+    trimmed = { ...trimmed, items: trimmed.items.filter((item) => item.id !== prop.id) };
+    svg = renderScene(trimmed, library, { profile });
+    if (Buffer.byteLength(svg) <= KAGGLE_BUDGET) break;
+  }
+  for (const dropDetail of [30, 60, 120, 240, 480]) {
+    if (Buffer.byteLength(svg) <= KAGGLE_BUDGET) break;
+    svg = renderScene(trimmed, library, { profile, dropDetail });
+  }
+  if (Buffer.byteLength(svg) > KAGGLE_BUDGET) {
+    trimmed = { ...trimmed, items: trimmed.items.map((item) => ({ ...item, source: item.source.startsWith('icon:') ? 'primitive:blob' : item.source })) };
+    svg = renderScene(trimmed, library, { profile });
+  }
+  notes.push(`simplified the drawing to fit the kaggle profile's 10,000 bytes (${Buffer.byteLength(svg)} bytes)`);
+  return svg;
 }

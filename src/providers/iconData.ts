@@ -1,7 +1,7 @@
 // Loads the icon library that scripts/build-icons.mjs wrote to dist/data/.
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { IconLibrary, type IconMeta } from '../compose/iconLibrary.js';
+import { ICON_INDEX_VERSION, IconLibrary, type IconMeta } from '../compose/retrieve/iconLibrary.js';
 import { RuntimeFailure } from '../errors.js';
 
 // Resolves to <package>/dist/data/ from both src/providers (tests) and dist/providers (the built CLI).
@@ -18,6 +18,7 @@ export function loadIconLibrary(): IconLibrary {
   } catch (error) {
     throw new RuntimeFailure('the icon index is missing', 'run: npm run build', 'no_index', error);
   }
+  if (meta.version !== ICON_INDEX_VERSION) throw new RuntimeFailure(`the icon index is from another version (${meta.version})`, 'run: npm run build', 'stale_index');
   cached = new IconLibrary(meta, (offset, length) => {
     const buffer = Buffer.alloc(length);
     fs.readSync(fd, buffer, 0, length, offset);

@@ -1,24 +1,105 @@
 import { describe, expect, it } from 'vitest';
-import { parsePrompt, colorFromWords } from '../../src/compose/parse.js';
-import { singular } from '../../src/compose/terms.js';
+import { colorFromWords, parsePrompt } from '../../src/compose/parse.js';
+import { detectPattern } from '../../src/compose/parse/pattern.js';
+import { singular } from '../../src/compose/retrieve/terms.js';
 
-describe('parsePrompt', () => {
+/** A compact view of a parse: "count head colour xSize" per object. */
+function summary(prompt: string) {
+  const parsed = parsePrompt(prompt);
+  return {
+    objects: parsed.objects.map((o) => [o.count > 1 ? `${o.count} ` : '', o.phrases[0], o.color ? ` ${o.color}` : '', o.size !== 1 ? ` x${o.size}` : ''].join('')),
+    relations: parsed.relations.map((r) => `${r.subject} ${r.kind} ${r.target}`),
+    scene: [parsed.setting, parsed.time, parsed.weather, ...parsed.style].filter(Boolean).join(' '),
+  };
+}
+
+describe('parsePrompt: objects, counts, colours, sizes', () => {
   it.each([
-    ['a red apple', [{ head: 'apple', color: '#ff0000' }]],
-    ['a blue bicycle', [{ head: 'bicycle', color: '#0000ff' }]],
-    ['A Light Blue car', [{ head: 'car', color: '#add8e6' }]],
-    ['a fox and a green tree', [{ head: 'fox' }, { head: 'tree', color: '#008000' }]],
-    ['an apple, red', [{ head: 'apple', color: '#ff0000' }]],
-    ['draw me a picture of a hot air balloon', [{ head: 'hot air balloon' }]],
-    ['#ff8800 cat', [{ head: 'cat', color: '#ff8800' }]],
+    ['a red apple', ['apple #ff0000']],
+    ['a blue bicycle', ['bicycle #0000ff']],
+    ['A Light Blue car', ['car #add8e6']],
+    ['a fox and a green tree', ['fox', 'tree #008000']],
+    ['an apple, red', ['apple #ff0000']],
+    ['draw me a picture of a hot air balloon', ['hot air balloon']],
+    ['#ff8800 cat', ['cat #ff8800']],
+    ['three cats', ['3 cat']],
+    ['cats', ['3 cat']],
+    ['12 eggs', ['12 egg']],
+    ['a pair of shoes', ['2 shoe']],
+    ['a pair of glasses', ['glasses']],
+    ['two cups of coffee', ['2 cup of coffee']],
+    ['a big dog and a tiny mouse', ['dog x1.35', 'mouse x0.5']],
+    ['a fire truck', ['fire truck']],
+    ['an orange', ['orange']],
+    ['an orange cat', ['cat #ffa500']],
+    ['a cat sitting on a mat', ['cat', 'mat']],
+    ['a dark green car', ['car #006400']],
     ['', []],
-  ])('%s', (prompt, expected) => {
-    const parsed = parsePrompt(prompt);
-    expect(parsed.objects.map((o) => ({ head: o.phrases[0], ...(o.color ? { color: o.color } : {}) }))).toEqual(expected);
+  ])('%s', (prompt, objects) => {
+    expect(summary(prompt).objects).toEqual(objects);
+  });
+});
+
+describe('parsePrompt: relations', () => {
+  it.each([
+    ['a cat on a table', ['0 on 1']],
+    ['a dog under a tree', ['0 under 1']],
+    ['a bird above a house', ['0 above 1']],
+    ['a cat next to a dog', ['0 beside 1']],
+    ['a cat to the left of a dog', ['0 left 1']],
+    ['a tree behind a house', ['0 behind 1']],
+    ['a fish inside a bowl', ['0 inside 1']],
+    ['stars around the moon', ['0 around 1']],
+    ['a ball in front of a dog', ['0 front 1']],
+    ['a cat on a box next to a dog', ['0 on 1', '0 beside 2']],
+  ])('%s', (prompt, relations) => {
+    expect(summary(prompt).relations).toEqual(relations);
+  });
+});
+
+describe('parsePrompt: setting, time, weather, style', () => {
+  it.each([
+    ['a red fox in a snowy forest at dusk', ['fox #ff0000'], 'forest dusk snow'],
+    ['a forest', [], 'forest'],
+    ['a city at night', [], 'city night'],
+    ['a turtle underwater', ['turtle'], 'underwater'],
+    ['a rocket in outer space', ['rocket'], 'space'],
+    ['a boat on the lake on a rainy day', ['boat'], 'lake day rain'],
+    ['a lighthouse on a beach', ['lighthouse'], 'beach'],
+    ['a beach ball', ['beach ball'], ''],
+    ['a snowy mountain', ['mountain'], 'snow'],
+    ['a cat in flat style', ['cat'], 'flat'],
+    ['a minimal line art owl', ['owl'], 'minimal line'],
+    ['stripes in pastel colours', ['3 stripe'], 'pastel'],
+    ['a neon monochrome skull', ['skull'], 'neon monochrome'],
+    ['a bird above a house', ['bird', 'house'], ''],
+  ])('%s', (prompt, objects, scene) => {
+    const result = summary(prompt);
+    expect(result.objects).toEqual(objects);
+    expect(result.scene).toBe(scene);
   });
 
-  it('offers shorter phrases after the full one, head noun first', () => {
-    expect(parsePrompt('hot air balloon').objects[0].phrases).toEqual(['hot air balloon', 'air balloon', 'balloon', 'air', 'hot']);
+  it('sets quoted text aside: svgchat never draws words', () => {
+    const parsed = parsePrompt('a robot holding a sign with "Let\'s PAINT!" written on it');
+    expect(parsed.quoted).toEqual(["Let's PAINT!"]);
+    expect(parsed.objects.map((o) => o.phrases[0])).not.toContain('paint');
+  });
+});
+
+describe('abstract patterns', () => {
+  it.each([
+    ['concentric circles', 'concentric', 'circle'],
+    ['a spiral of hexagons', 'spiral', 'hexagon'],
+    ['stripes in pastel colours', 'stripes', 'square'],
+    ['a checkerboard', 'checkerboard', 'square'],
+    ['a gradient sunset', 'sunset', 'square'],
+    ['a mandala', 'mandala', 'square'],
+    ['polka dots', 'dots', 'dot'],
+    ['a red car', undefined, undefined],
+  ])('%s -> %s', (prompt, kind, shape) => {
+    const pattern = detectPattern(parsePrompt(prompt).words);
+    expect(pattern?.kind).toBe(kind);
+    expect(pattern?.shape).toBe(shape);
   });
 });
 
@@ -27,9 +108,17 @@ describe('colour words', () => {
     [undefined, 'red', '#ff0000'],
     ['dark', 'green', '#006400'],
     [undefined, 'grey', '#808080'],
+    [undefined, 'hexff8800', '#ff8800'],
     [undefined, 'notacolour', undefined],
   ])('%s %s -> %s', (modifier, name, hex) => {
     expect(colorFromWords(modifier, name)).toBe(hex);
+  });
+
+  it('makes "pale" and "deep" shades in OKLCH when CSS has no name for them', () => {
+    const pale = colorFromWords('pale', 'red')!;
+    const deep = colorFromWords('deep', 'red')!;
+    expect(pale).toMatch(/^#[0-9a-f]{6}$/);
+    expect(parseInt(pale.slice(3, 5), 16)).toBeGreaterThan(parseInt(deep.slice(3, 5), 16));
   });
 });
 

@@ -1,6 +1,7 @@
 // Recolouring an icon: shift only its main hue group toward the asked colour in OKLCH, keeping
 // the relative lightness and chroma differences that make its shading.
-import { formatHex, oklch, parse as parseColor, type Oklch } from 'culori';
+import { formatHex, oklch, parse as parseColor, type Oklch } from '../culori.js';
+import { pathBoxArea } from './pathData.js';
 
 const HEX = /#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b/g;
 const CHROMATIC = 0.035;
@@ -17,15 +18,18 @@ function hueDistance(a: number, b: number): number {
   return d > 180 ? 360 - d : d;
 }
 
-/** Every colour of a drawing with a weight: how much markup (roughly, how much area) uses it. */
+/** Every colour of a drawing with a weight: roughly how much area uses it (box of each shape's path). */
 function swatches(body: string): Swatch[] {
   const weights = new Map<string, number>();
-  const element = /<[^>]*>/g;
-  for (const match of body.matchAll(element)) {
+  for (const match of body.matchAll(/<[^>]*>/g)) {
     const tag = match[0];
+    const d = / d="([^"]*)"/.exec(tag);
+    const r = / r[xy]?="([\d.]+)"/.exec(tag);
+    const size = / width="([\d.]+)" height="([\d.]+)"/.exec(tag);
+    const area = d ? pathBoxArea(d[1]) : r ? Number(r[1]) ** 2 * 4 : size ? Number(size[1]) * Number(size[2]) : 1;
     for (const hex of tag.match(HEX) ?? []) {
       const key = hex.toLowerCase();
-      weights.set(key, (weights.get(key) ?? 0) + tag.length);
+      weights.set(key, (weights.get(key) ?? 0) + area + 0.5);
     }
   }
   const out: Swatch[] = [];
@@ -36,22 +40,25 @@ function swatches(body: string): Swatch[] {
   return out;
 }
 
-/** The colours that make up the drawing's main hue: the heaviest window of hues. */
+/** The colours that make up the drawing's main hue: the heaviest window of hues, or its greys when they cover more. */
 function mainGroup(all: Swatch[]): Swatch[] {
   // Outlines (very dark) and highlights (very light) are shading, not the object's colour.
   const chromatic = all.filter((s) => s.color.c >= CHROMATIC && s.color.l >= 0.3 && s.color.l <= 0.93);
-  const pool = chromatic.length > 0 ? chromatic : all;
   let best: Swatch[] = [];
   let bestWeight = -1;
-  for (const center of pool) {
-    const group = pool.filter((s) => (chromatic.length > 0 ? hueDistance(s.color.h ?? 0, center.color.h ?? 0) <= HUE_WINDOW : Math.abs(s.color.l - center.color.l) < 0.25));
+  for (const center of chromatic) {
+    const group = chromatic.filter((s) => hueDistance(s.color.h ?? 0, center.color.h ?? 0) <= HUE_WINDOW);
     const weight = group.reduce((sum, s) => sum + s.weight, 0);
     if (weight > bestWeight) {
       best = group;
       bestWeight = weight;
     }
   }
-  return best;
+  // A white duck or a grey car: the body is neutral, and recolouring a small coloured detail would miss it.
+  const neutral = all.filter((s) => s.color.c < CHROMATIC && s.color.l >= 0.45 && s.color.l <= 0.97);
+  const neutralWeight = neutral.reduce((sum, s) => sum + s.weight, 0);
+  if (neutral.length > 0 && neutralWeight > 1.3 * Math.max(0, bestWeight)) return neutral;
+  return best.length > 0 ? best : all;
 }
 
 function weightedMean(group: Swatch[], pick: (s: Swatch) => number): number {
@@ -76,6 +83,7 @@ export function recolorMap(body: string, target: string): Map<string, string> {
   // Already that colour (a red apple asked to be red): keep the artist's shades.
   if (goal.c >= CHROMATIC && group[0].color.c >= CHROMATIC && hueDistance(meanHue, goalHue) < 20 && Math.abs(meanL - goal.l) < 0.2) return map;
   const meanC = weightedMean(group, (s) => s.color.c);
+  const neutral = meanC < CHROMATIC;
   // Hue offsets are measured from the heaviest colour so the group keeps its spread.
   const anchorHue = meanHue;
   for (const swatch of group) {
@@ -86,8 +94,8 @@ export function recolorMap(body: string, target: string): Map<string, string> {
     const next: Oklch = {
       mode: 'oklch',
       l: clamp(l + (goal.l - meanL), 0.05, 0.98),
-      c: goal.c < CHROMATIC ? Math.min(c, goal.c + 0.01) : clamp(meanC > 0 ? c * (goal.c / meanC) : goal.c, 0, 0.37),
-      h: goalHue + offset * 0.5,
+      c: goal.c < CHROMATIC ? Math.min(c, goal.c + 0.01) : neutral ? goal.c : clamp(c * (goal.c / meanC), 0, 0.37),
+      h: neutral ? goalHue : goalHue + offset * 0.5,
     };
     map.set(swatch.hex, formatHex(next));
   }

@@ -1,16 +1,22 @@
-// The bundled icon set and its prebuilt minisearch index. Pure: the caller hands in the parsed
+// The bundled icon set and its prebuilt search postings. Pure: the caller hands in the parsed
 // metadata and a function that reads an icon body, so this module does no I/O of its own.
-import MiniSearch, { type AsPlainObject } from 'minisearch';
-import { processTerm, singular } from './terms.js';
+import { singular } from './terms.js';
 
-/** [name, keywords, offset, length, width, height, emojibaseGroup] as written by scripts/build-icons.mjs. */
-export type IconRow = [string, string, number, number, number, number, number];
+/** [name, keywords, offset, length, width, height, emojibaseGroup, emojibaseSubgroup, flags] as written by scripts/build-icons.mjs. */
+export type IconRow = [string, string, number, number, number, number, number, number, number];
 
 export interface IconMeta {
   version: number;
   icons: IconRow[];
-  index: AsPlainObject;
+  /** term -> [iconIndex, score, iconIndex, score, ...]: minisearch's result for that single term. */
+  postings: Record<string, number[]>;
+  /** Emoji code points (hex, joined by "-", no FE0F) -> icon index. */
+  emoji: Record<string, number>;
 }
+
+export const ICON_INDEX_VERSION = 2;
+/** Row flag: the drawing uses a clipPath (the kaggle profile forbids it). */
+export const USES_CLIP_PATH = 1;
 
 export interface IconMatch {
   name: string;
@@ -26,15 +32,13 @@ export interface IconDrawing {
   height: number;
 }
 
-// Emojibase groups: 1 people & body, 7 objects... 8 symbols and 9 flags rarely mean the thing asked for.
+// Emojibase groups: 8 symbols and 9 flags rarely mean the thing asked for.
 const SYMBOL_GROUPS = new Set([8, 9]);
 
 export class IconLibrary {
-  private readonly search: MiniSearch;
   private readonly byName = new Map<string, IconRow>();
 
   constructor(private readonly meta: IconMeta, private readonly readBody: (offset: number, length: number) => string) {
-    this.search = MiniSearch.loadJS(meta.index, { fields: ['name', 'keywords'], idField: 'id', processTerm });
     for (const row of meta.icons) this.byName.set(row[0], row);
   }
 
@@ -46,17 +50,51 @@ export class IconLibrary {
     return this.byName.has(name);
   }
 
-  /** The best icon for a phrase, or undefined when no icon has every word of it. */
+  /** Emojibase subgroup of an icon (e.g. 34 animal-mammal, 59 sky-weather), -1 when unknown. */
+  subgroup(name: string): number {
+    return this.byName.get(name)?.[7] ?? -1;
+  }
+
+  flags(name: string): number {
+    return this.byName.get(name)?.[8] ?? 0;
+  }
+
+  /** The icon drawn for an emoji ("🦊" -> "fox"), if the set has it. */
+  emojiName(emoji: string): string | undefined {
+    const key = [...emoji].map((c) => c.codePointAt(0)!.toString(16)).filter((h) => h !== 'fe0f').join('-');
+    const index = this.meta.emoji[key];
+    return index === undefined ? undefined : this.meta.icons[index][0];
+  }
+
+  /** Whether any icon is found by this one word (name or keyword). */
+  knowsWord(word: string): boolean {
+    return (this.meta.postings[singular(word.toLowerCase())]?.length ?? 0) > 0;
+  }
+
+  /** The best icon for a phrase, or undefined when no icon has every word of it (whole words only: "rock" never finds "rocket"). */
   find(phrase: string): IconMatch | undefined {
     const wanted = phrase.toLowerCase().split(/\s+/).filter(Boolean).map(singular);
     if (wanted.length === 0) return undefined;
-    const results = this.search.search(wanted.join(' '), { combineWith: 'AND', boost: { name: 4 }, prefix: false, fuzzy: false });
+    // AND of the terms: intersect their postings, summing scores.
+    let scores: Map<number, number> | undefined;
+    for (const term of new Set(wanted)) {
+      const posting = this.meta.postings[term];
+      if (!posting) return undefined;
+      const next = new Map<number, number>();
+      for (let i = 0; i < posting.length; i += 2) {
+        const id = posting[i];
+        if (!scores) next.set(id, posting[i + 1]);
+        else if (scores.has(id)) next.set(id, scores.get(id)! + posting[i + 1]);
+      }
+      scores = next;
+      if (scores.size === 0) return undefined;
+    }
     let best: IconMatch | undefined;
-    for (const result of results) {
-      const row = this.meta.icons[result.id as number];
+    for (const [id, raw] of scores ?? []) {
+      const row = this.meta.icons[id];
       const nameWords = row[0].split('-').map(singular);
       const exact = nameWords.join(' ') === wanted.join(' ');
-      let score = result.score;
+      let score = raw;
       if (exact) score *= 4;
       else if (wanted.every((w) => nameWords.includes(w))) score *= 1.5 + wanted.length / nameWords.length;
       // Prefer whole drawings to face-only ones ("dog" over "dog-face") unless a face was asked for.
@@ -64,7 +102,7 @@ export class IconLibrary {
       if (SYMBOL_GROUPS.has(row[6])) score *= 0.4;
       // Shorter names are more generic: "tree" beats "christmas-tree" for "tree".
       score /= 1 + 0.1 * nameWords.length;
-      if (!best || score > best.score) best = { name: row[0], score, exact };
+      if (!best || score > best.score || (score === best.score && row[0] < best.name)) best = { name: row[0], score, exact };
     }
     return best;
   }

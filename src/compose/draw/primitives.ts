@@ -1,0 +1,72 @@
+// Shapes drawn from primitives in a 100x100 box: the shapes people ask for ("three blue circles"),
+// a few things the icon set lacks (a hot air balloon, a table), and the stand-in for unknown things.
+import { n } from './numbers.js';
+import { shade } from './palette.js';
+
+export const DEFAULT_SHAPE_COLOR = '#5b8def';
+
+function polygon(sides: number, radius = 46, rotation = -Math.PI / 2, inner?: number): string {
+  const points: string[] = [];
+  const total = inner ? sides * 2 : sides;
+  for (let i = 0; i < total; i++) {
+    const r = inner && i % 2 === 1 ? inner : radius;
+    const angle = rotation + (i * 2 * Math.PI) / total;
+    points.push(`${n(50 + r * Math.cos(angle))} ${n(50 + r * Math.sin(angle))}`);
+  }
+  return `M${points.join('L')}z`;
+}
+
+/** Path data of a shape in a 100x100 box, centred on (50, 50); used by patterns too. */
+export function shapePath(shape: string): string {
+  switch (shape) {
+    case 'square': return 'M6 6h88v88H6z';
+    case 'rectangle': return 'M4 22h92v56H4z';
+    case 'triangle': case 'pyramid': return 'M50 6L95 88H5z';
+    case 'pentagon': return polygon(5);
+    case 'hexagon': return polygon(6, 46, 0);
+    case 'octagon': return polygon(8, 46, Math.PI / 8);
+    case 'star': return polygon(5, 48, -Math.PI / 2, 20);
+    case 'heart': return 'M50 90C18 66 4 50 4 31A23 23 0 0 1 50 21A23 23 0 0 1 96 31C96 50 82 66 50 90z';
+    case 'diamond': case 'rhombus': return 'M50 4L90 50L50 96L10 50z';
+    case 'oval': case 'ellipse': return 'M4 50a46 32 0 1 0 92 0a46 32 0 1 0-92 0z';
+    case 'cross': return 'M36 6h28v30h30v28H64v30H36V64H6V36h30z';
+    case 'dot': return 'M30 50a20 20 0 1 0 40 0a20 20 0 1 0-40 0z';
+    default: return 'M4 50a46 46 0 1 0 92 0a46 46 0 1 0-92 0z';
+  }
+}
+
+/** The SVG elements for a primitive `name` in a 100x100 box. */
+export function drawPrimitive(name: string, color: string | undefined): string {
+  const fill = color ?? DEFAULT_SHAPE_COLOR;
+  const dark = shade(fill, 0.75);
+  switch (name) {
+    case 'ring':
+      return `<circle cx="50" cy="50" r="40" fill="none" stroke="${fill}" stroke-width="12"/>`;
+    case 'sphere':
+      return `<circle cx="50" cy="50" r="46" fill="${fill}"/><path d="M50 4a46 46 0 0 1 0 92a34 46 0 0 0 0-92z" fill="${dark}" opacity=".5"/><ellipse cx="36" cy="32" rx="12" ry="8" fill="#fff" opacity=".45"/>`;
+    case 'cube':
+      return `<path d="M50 6L90 26L50 46L10 26z" fill="${shade(fill, 1.15)}"/><path d="M10 26L50 46V94L10 74z" fill="${fill}"/><path d="M90 26L50 46V94L90 74z" fill="${dark}"/>`;
+    case 'pyramid':
+      return `<path d="M50 6L8 80L50 94z" fill="${fill}"/><path d="M50 6L92 80L50 94z" fill="${dark}"/>`;
+    case 'hot-air-balloon': {
+      const color2 = color ? shade(color, 1.25, 0.7) : '#ffd23f';
+      return `<path d="M50 4C24 4 12 24 14 42C16 58 34 68 40 78H60C66 68 84 58 86 42C88 24 76 4 50 4z" fill="${color ?? '#ef476f'}"/>` +
+        `<path d="M50 4C40 4 34 24 36 42C37 58 44 68 46 78H54C56 68 63 58 64 42C66 24 60 4 50 4z" fill="${color2}"/>` +
+        `<path d="M41 78L44 88M59 78L56 88" stroke="#6b4f3a" stroke-width="2"/><path d="M42 87h16l-2 10H44z" fill="#a0703c"/>`;
+    }
+    case 'table':
+      return `<path d="M6 40h88v9H6z" fill="${color ?? '#a0703c'}"/><path d="M14 49h8v45h-8zM78 49h8v45h-8z" fill="${shade(color ?? '#a0703c', 0.75)}"/>`;
+    case 'bench':
+      return `<path d="M8 30h84v10H8zM8 52h84v10H8z" fill="${color ?? '#b07a45'}"/><path d="M16 62h7v30h-7zM77 62h7v30h-7zM16 40h6v12h-6zM78 40h6v12h-6z" fill="#555"/>`;
+    case 'lighthouse':
+      return `<path d="M36 30h28l6 66H30z" fill="#fff"/><path d="M34 50h32l1 12H33zM32 74h36l1 12H31z" fill="${color ?? '#e63946'}"/><path d="M38 14h24v16H38z" fill="#ffd23f"/><path d="M34 14L50 2L66 14z" fill="${color ?? '#e63946'}"/>`;
+    case 'fence':
+      return `<path d="M4 40h92v8H4zM4 66h92v8H4z" fill="${color ?? '#c49a6c'}"/><path d="M10 26l6-8l6 8v70H10zM44 26l6-8l6 8v70H44zM78 26l6-8l6 8v70H78z" fill="${shade(color ?? '#c49a6c', 1.1)}"/>`;
+    case 'blob':
+      // A stand-in for a thing no icon draws: a soft pebble, clearly a placeholder, never nothing.
+      return `<path d="M50 10C76 8 94 30 90 54C86 80 66 94 44 90C20 86 6 68 10 44C13 24 28 11 50 10z" fill="${color ?? '#9b8fd6'}"/>` +
+        `<path d="M30 30C36 22 46 20 54 22" fill="none" stroke="#fff" stroke-width="5" stroke-linecap="round" opacity=".6"/>`;
+    default:
+      return `<path d="${shapePath(name)}" fill="${fill}"/>`;
+  }
+}

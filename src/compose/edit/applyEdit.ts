@@ -1,0 +1,189 @@
+// Applies follow-up edits to a stored scene, changing only what was asked: every other item keeps
+// its id, boxes and colour. Added things go where nothing is yet.
+import { clampBox, roundBox, union } from '../layout/geometry.js';
+import { placeRelative, surfaceOf } from '../layout/relations.js';
+import { scatterBox, type Region } from '../layout/scatter.js';
+import { stageFor } from '../layout/stage.js';
+import { seededRandom, type Random } from '../random.js';
+import { itemsFromLayout, propItems, resolveObjects, type PlanOptions } from '../plan.js';
+import { retrieve } from '../retrieve/retrieve.js';
+import { singular } from '../retrieve/terms.js';
+import type { Box, Scene, SceneItem } from '../types.js';
+import { FOCUS, type EditOp } from './parseEdit.js';
+
+const ALL = /^(all|everything|them|they|things)$/;
+
+/** Items a phrase refers to: by the words the user used, or by drawing ("puppy" finds the dog). */
+export function findItems(scene: Scene, phrase: string, options: PlanOptions): SceneItem[] {
+  const words = phrase.split(' ').filter(Boolean).map(singular);
+  if (words.length === 0) return scene.items.filter((item) => item.id === scene.focus).slice(0, 1).concat(scene.focus ? [] : scene.items.filter((i) => !i.prop).slice(0, 1));
+  if (words.every((w) => ALL.test(w))) return scene.items.filter((item) => !item.prop);
+  const head = words.at(-1)!;
+  const byWord = scene.items.filter((item) => item.concept.split(' ').map(singular).includes(head));
+  if (byWord.length > 0) return byWord;
+  const source = retrieve({ phrases: [words.join(' '), head], count: 1, countSaid: false, size: 1 }, options.library).source;
+  return scene.items.filter((item) => item.source === source || item.source.replace(/^icon:/, '').split('-').includes(head));
+}
+
+function nextId(scene: Scene): number {
+  return Math.max(0, ...scene.items.map((item) => Number(item.id.slice(1)) || 0)) + 1;
+}
+
+function refresh(item: SceneItem, boxes: Box[], width: number, height: number): SceneItem {
+  const clamped = boxes.map((box) => roundBox(clampBox(box, width, height)));
+  return { ...item, boxes: clamped, count: clamped.length, bbox: roundBox(union(clamped)) };
+}
+
+/** Where a new thing may go: sky things in the sky, the rest on the ground band. */
+function regionFor(scene: Scene, placement: SceneItem['placement'], size: number): Region {
+  const stage = stageFor(scene.height, scene.setting, scene.time, scene.weather);
+  const { width, height } = scene;
+  if (placement === 'sky') return { left: width * 0.03, right: width * 0.97, top: height * 0.03, bottom: stage.kind === 'ground' ? stage.horizon : height * 0.45 };
+  if (stage.kind === 'ground') return { left: width * 0.02, right: width * 0.98, top: stage.horizon + (stage.front - stage.horizon) * 0.3 - size, bottom: stage.front + size * 0.02 };
+  return { left: width * 0.03, right: width * 0.97, top: height * 0.08, bottom: height * 0.97 };
+}
+
+function typicalSize(scene: Scene): number {
+  const sizes = scene.items.filter((item) => !item.prop && item.placement !== 'sky').flatMap((item) => item.boxes.map((box) => box[2])).sort((a, b) => a - b);
+  return sizes.length > 0 ? sizes[Math.floor(sizes.length / 2)] : Math.min(scene.width, scene.height) * 0.32;
+}
+
+function addThings(scene: Scene, op: Extract<EditOp, { op: 'add' }>, options: PlanOptions, random: Random, notes: string[]): Scene {
+  const { parsed } = op;
+  // A relation target that names something already there ("a hat on the cat") is that thing, not a new one.
+  const existing = new Map<number, SceneItem>();
+  parsed.relations.forEach((relation) => {
+    const found = findItems(scene, parsed.objects[relation.target].phrases[0], options);
+    if (found.length > 0) existing.set(relation.target, found[0]);
+  });
+  const fresh = parsed.objects.map((_, i) => i).filter((i) => !existing.has(i));
+  const resolved = resolveObjects({ ...parsed, objects: fresh.map((i) => parsed.objects[i]) }, options, notes);
+  const taken = scene.items.flatMap((item) => item.boxes);
+  const size = typicalSize(scene);
+  const placed = resolved.map((object, k) => {
+    const index = fresh[k];
+    const relation = parsed.relations.find((r) => r.subject === index);
+    const targetItem = relation && (existing.get(relation.target));
+    if (relation && targetItem) {
+      const relative = placeRelative(relation.kind, targetItem.boxes[0], targetItem.boxes[0][2] * object.size, object.count, surfaceOf(targetItem.source));
+      return { boxes: relative.boxes, z: targetItem.z + relative.zOffset * 0.5 + 0.01 * k };
+    }
+    const own = (object.placement === 'sky' ? Math.min(size, scene.width * 0.18) : size) * object.size;
+    const boxes: Box[] = [];
+    for (let c = 0; c < object.count; c++) {
+      const box = scatterBox(own, regionFor(scene, object.placement, own), [...taken, ...boxes], random);
+      boxes.push(box);
+    }
+    taken.push(...boxes);
+    return { boxes, z: object.placement === 'sky' ? 6 : 100 + 0.01 * k };
+  });
+  const items = itemsFromLayout(resolved, placed, nextId(scene)).map((item) => refresh(item, item.boxes, scene.width, scene.height));
+  const unmatched = resolved.filter((o) => o.fallback).map((o) => o.concept);
+  for (const concept of unmatched) notes.push(`no icon for "${concept}": drew a stand-in shape`);
+  return { ...scene, items: [...scene.items, ...items], unmatched: [...scene.unmatched, ...unmatched], focus: items[0]?.id ?? scene.focus };
+}
+
+function moreCopies(scene: Scene, item: SceneItem, n: number, random: Random): SceneItem {
+  if (n < 0) return refresh(item, item.boxes.slice(0, Math.max(0, item.boxes.length + n)), scene.width, scene.height);
+  const boxes = [...item.boxes];
+  const taken = scene.items.flatMap((other) => other.boxes);
+  const [, y, w, h] = item.boxes.at(-1)!;
+  for (let k = 0; k < n; k++) {
+    // Beside the others at the same depth first, anywhere at that depth if the row is full.
+    const region = { left: 0, right: scene.width, top: y - h * 0.15, bottom: y + h * 1.15 };
+    boxes.push(scatterBox(w, region, [...taken, ...boxes], random));
+  }
+  return refresh(item, boxes, scene.width, scene.height);
+}
+
+function moveBoxes(scene: Scene, item: SceneItem, direction: string, amount: number): Box[] {
+  const [bx, by, bw, bh] = item.bbox;
+  const goal = { left: scene.width * 0.22, right: scene.width * 0.78, center: scene.width / 2 }[direction as 'left'];
+  let dx = 0;
+  let dy = 0;
+  if (goal !== undefined) dx = (goal - (bx + bw / 2)) * amount;
+  if (direction === 'left' && dx > -scene.width * 0.1) dx = -scene.width * 0.15 * amount;
+  if (direction === 'right' && dx < scene.width * 0.1) dx = scene.width * 0.15 * amount;
+  if (direction === 'up') dy = -scene.height * 0.18 * amount;
+  if (direction === 'down') dy = scene.height * 0.18 * amount;
+  if (direction === 'center') dy = (scene.height / 2 - (by + bh / 2)) * amount;
+  return item.boxes.map(([x, y, w, h]): Box => [x + dx, y + dy, w, h]);
+}
+
+export function applyEdits(previous: Scene, ops: EditOp[], options: PlanOptions, notes: string[]): Scene {
+  const random = seededRandom(options.seed);
+  let scene: Scene = { ...previous, items: [...previous.items] };
+  const update = (ids: Set<string>, change: (item: SceneItem) => SceneItem | undefined) => {
+    scene = { ...scene, items: scene.items.flatMap((item) => (ids.has(item.id) ? [change(item)].filter((x): x is SceneItem => x !== undefined) : [item])) };
+  };
+  for (const op of ops) {
+    if (op.op === 'add') {
+      scene = addThings(scene, op, options, random, notes);
+      continue;
+    }
+    if (op.op === 'scene') {
+      scene = changeScene(scene, op.parsed, options, random);
+      continue;
+    }
+    const targets = findItems(scene, op.target, options);
+    if (targets.length === 0) {
+      notes.push(op.target === FOCUS ? 'there is nothing in the picture to change' : `there is no ${op.target} in the picture: nothing changed`);
+      continue;
+    }
+    const ids = new Set(targets.map((item) => item.id));
+    const { width, height } = scene;
+    if (op.op === 'color') update(ids, (item) => ({ ...item, color: op.color }));
+    else if (op.op === 'remove') update(ids, () => undefined);
+    else if (op.op === 'flip') update(ids, (item) => ({ ...item, flip: !item.flip }));
+    else if (op.op === 'more') update(new Set([targets[0].id]), (item) => (item.count + op.n <= 0 ? undefined : moreCopies(scene, item, op.n, random)));
+    else if (op.op === 'move') update(ids, (item) => refresh(item, moveBoxes(scene, item, op.direction, op.amount), width, height));
+    else if (op.op === 'resize') {
+      update(ids, (item) => refresh(item, item.boxes.map(([x, y, w, h]): Box => {
+        // Things on the ground grow from their feet; things in the sky from their middle.
+        const anchorY = item.placement === 'sky' ? y + h / 2 : y + h;
+        const nw = w * op.factor;
+        const nh = h * op.factor;
+        return [x + w / 2 - nw / 2, item.placement === 'sky' ? anchorY - nh / 2 : anchorY - nh, nw, nh];
+      }), width, height));
+    } else if (op.op === 'replace') {
+      const object = op.parsed.objects[0];
+      const found = retrieve(object, options.library, { avoidFlags: options.avoidFlags });
+      update(ids, (item) => ({ ...item, concept: found.concept, source: found.source, placement: found.placement, ...(object.color ? { color: object.color } : {}) }));
+      if (!object.color) scene.items.forEach((item) => ids.has(item.id) && delete item.color);
+      if (found.fallback) notes.push(`no icon for "${found.concept}": drew a stand-in shape`);
+    }
+    if (scene.items.some((item) => ids.has(item.id))) scene.focus = targets[0].id;
+  }
+  return scene;
+}
+
+/** Time of day, setting, weather, style or background: the things stay where they are. */
+function changeScene(scene: Scene, parsed: EditOp extends never ? never : Extract<EditOp, { op: 'scene' }>['parsed'], options: PlanOptions, random: Random): Scene {
+  let next: Scene = { ...scene };
+  const changed = new Set<'time' | 'setting'>();
+  if (parsed.time && parsed.time !== scene.time) {
+    next.time = parsed.time;
+    changed.add('time');
+  }
+  if (parsed.setting && parsed.setting !== scene.setting) {
+    next.setting = parsed.setting;
+    changed.add('setting');
+    changed.add('time');
+  }
+  if (parsed.weather) {
+    next.weather = parsed.weather;
+    changed.add('time');
+  }
+  if (parsed.style.length > 0) next.style = [...new Set([...scene.style.filter((s) => !parsed.style.includes(s)), ...parsed.style])];
+  if (parsed.words.includes('background') && parsed.colors.length > 0) {
+    next.background = parsed.colors.at(-1)!;
+    if (next.pattern) next.pattern = { ...next.pattern, colors: parsed.colors };
+  }
+  if (changed.size > 0) {
+    next = { ...next, items: next.items.filter((item) => !item.prop || !changed.has(item.prop as 'time' | 'setting')) };
+    const props = propItems(next, random, nextId(next)).filter((item) => changed.has(item.prop as 'time' | 'setting'));
+    next.items = [...next.items, ...props];
+  }
+  void options;
+  return next;
+}

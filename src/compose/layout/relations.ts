@@ -1,0 +1,81 @@
+// Where a thing goes relative to another: "a cat on a box", "a bird above a tree", "stars around the moon".
+import type { RelationKind } from '../parse/lexicon.js';
+import type { Box } from '../types.js';
+
+export interface Relative {
+  boxes: Box[];
+  /** Paint order relative to the target: +1 in front of it, -1 behind. */
+  zOffset: number;
+}
+
+/** How far down a drawing its top surface is (a table top is lower in its box than a roof). */
+const SURFACES: Record<string, number> = {
+  'primitive:table': 0.42, 'primitive:bench': 0.32, 'icon:chair': 0.45, 'icon:couch-and-lamp': 0.5, 'icon:bed': 0.45,
+  'icon:skateboard': 0.3, 'icon:automobile': 0.3, 'icon:bicycle': 0.3, 'icon:horse': 0.3, 'icon:rock': 0.3, 'icon:wood': 0.4,
+};
+
+export function surfaceOf(source: string): number {
+  return SURFACES[source] ?? 0.16;
+}
+
+/** Boxes for `count` copies of a thing of natural `size`, placed `kind` the target box. */
+export function placeRelative(kind: RelationKind, target: Box, size: number, count: number, surface = 0.16): Relative {
+  const [tx, ty, tw, th] = target;
+  const cx = tx + tw / 2;
+  const row = (s: number, bottom: number, zOffset: number): Relative => {
+    const step = s * 1.08;
+    const start = cx - (step * count - (step - s)) / 2;
+    return { boxes: Array.from({ length: count }, (_, i): Box => [start + i * step, bottom - s, s, s]), zOffset };
+  };
+  switch (kind) {
+    case 'on': {
+      const s = Math.min(size, (tw * 0.62) / Math.max(1, count * 0.8));
+      return row(s, ty + th * surface + s * 0.06, 1);
+    }
+    case 'under': {
+      const s = Math.min(size, (tw * 0.5) / Math.max(1, count * 0.8));
+      return row(s, ty + th * 0.98, 1);
+    }
+    case 'inside': {
+      const s = Math.min(size, (tw * 0.45) / Math.max(1, count * 0.8));
+      return row(s, ty + th * 0.5 + s / 2, 1);
+    }
+    case 'above': {
+      const s = Math.min(size, tw * 0.7);
+      return row(s, ty - th * 0.04, 0);
+    }
+    case 'below': {
+      const s = Math.min(size, tw * 0.7);
+      return row(s, ty + th + s * 1.05, 0);
+    }
+    case 'front': {
+      const s = size * 1.05;
+      return { boxes: Array.from({ length: count }, (_, i): Box => [tx + tw * 0.35 + i * s * 1.05 - (count - 1) * s * 0.5, ty + th + th * 0.1 - s, s, s]), zOffset: 1 };
+    }
+    case 'behind': {
+      const s = size * 0.8;
+      return { boxes: Array.from({ length: count }, (_, i): Box => [tx - tw * 0.3 + i * s * 1.05, ty + th - th * 0.16 - s, s, s]), zOffset: -1 };
+    }
+    case 'around': {
+      const s = Math.min(size, tw * 0.32);
+      const n = count;
+      const rx = tw * 0.5 + s * 0.6;
+      const ry = th * 0.5 + s * 0.6;
+      const [ccx, ccy] = [cx, ty + th / 2];
+      return {
+        boxes: Array.from({ length: n }, (_, i): Box => {
+          const angle = -Math.PI / 2 + (i * 2 * Math.PI) / n;
+          return [ccx + Math.cos(angle) * rx - s / 2, ccy + Math.sin(angle) * ry - s / 2, s, s];
+        }),
+        zOffset: 1,
+      };
+    }
+    default: {
+      // beside, left, right: next to the target on the same ground line.
+      const s = Math.min(size, tw * 1.1);
+      const dir = kind === 'left' ? -1 : 1;
+      const first = dir > 0 ? tx + tw + s * 0.1 : tx - s * 1.1;
+      return { boxes: Array.from({ length: count }, (_, i): Box => [first + dir * i * s * 1.1, ty + th - s, s, s]), zOffset: 0 };
+    }
+  }
+}

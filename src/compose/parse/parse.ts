@@ -1,0 +1,189 @@
+// Prompt understanding: objects with their counts, colours and sizes, the relations between them,
+// and the scene around them (setting, time of day, weather, style). Pure; no icon lookups here.
+import { singular } from '../retrieve/terms.js';
+import type { Setting, StyleWord, TimeOfDay, Weather } from '../types.js';
+import { colorFromWords, isColorWord } from './colors.js';
+import { ALWAYS_SETTINGS, AMBIGUOUS_COLORS, COLOR_MODIFIERS, CONTAINERS, PLURAL_ONLY, SETTING_OBJECTS, SETTINGS, SHAPES, SIZES, STOPWORDS, VERBS, type RelationKind } from './lexicon.js';
+import { splitQuoted, tokenize, words as toWords, type Token } from './tokens.js';
+
+export interface ParsedObject {
+  /** Candidate phrases for this object, most specific first (e.g. ["hot air balloon", "air balloon", "balloon"]). */
+  phrases: string[];
+  color?: string;
+  count: number;
+  /** The count was said ("three cats"), not guessed from a plural ("cats"). */
+  countSaid: boolean;
+  /** Scale factor from size words ("big" 1.35, "tiny" 0.5). */
+  size: number;
+  /** The colour as said ("red" in "a red fox"), which can be part of a name. */
+  colorWord?: string;
+}
+
+export interface ParsedRelation {
+  subject: number;
+  kind: RelationKind;
+  target: number;
+}
+
+export interface ParsedPrompt {
+  objects: ParsedObject[];
+  relations: ParsedRelation[];
+  setting?: Setting;
+  time?: TimeOfDay;
+  weather?: Weather;
+  style: StyleWord[];
+  /** Every colour named, in order (abstract prompts use them as the palette). */
+  colors: string[];
+  /** Lower-cased words, in order. */
+  words: string[];
+  /** Text in quotes: words to write, which are never drawn. */
+  quoted: string[];
+}
+
+const ING_NOUNS = new Set('building ring king wing string ceiling swing pudding dumpling wedding bowling skiing sling spring earring clothing icing ping painting stocking duckling seedling sapling'.split(' '));
+const LY_NOUNS = new Set('butterfly dragonfly firefly fly lily jelly belly holly family bully dolly trolley'.split(' '));
+const LOCATIVE = new Set(['in', 'on', 'at', 'into', 'inside', 'across', 'through', 'within', 'among', 'under']);
+
+function isFiller(word: string): boolean {
+  if (word.length > 4 && word.endsWith('ing') && !ING_NOUNS.has(word)) return true;
+  if (word.length > 4 && word.endsWith('ly') && !LY_NOUNS.has(word)) return true;
+  if (word.length > 4 && word.endsWith('ed') && !word.endsWith('eed')) return true;
+  return word === 'hour';
+}
+
+function objectFrom(run: string[], count: number | undefined, color: string | undefined, size: number, colorWord?: string): ParsedObject {
+  const last = run[run.length - 1];
+  const plural = !PLURAL_ONLY.has(last) && singular(last) !== last;
+  const words = [...run.slice(0, -1), PLURAL_ONLY.has(last) ? last : singular(last)];
+  const phrases: string[] = [];
+  const of = words.indexOf('of');
+  if (of > 0) {
+    words[of - 1] = singular(words[of - 1]);
+    // "cup of coffee": the whole, then the contents, then the container.
+    phrases.push(words.join(' '));
+    const contents = words.slice(of + 1);
+    for (let start = 0; start < contents.length; start++) phrases.push(contents.slice(start).join(' '));
+    const container = run[of - 1];
+    phrases.push(words[of - 1]);
+    return { phrases: [...new Set(phrases)], color, count: count ?? (singular(container) !== container ? 3 : 1), countSaid: count !== undefined, size };
+  }
+  for (let start = 0; start < words.length; start++) phrases.push(words.slice(start).join(' '));
+  // Then each single word, head noun (last) first: "wooden boat" -> boat, then wooden.
+  for (let i = words.length - 2; i >= 0; i--) phrases.push(words[i]);
+  return { phrases: [...new Set(phrases)], color, count: count ?? (plural ? 3 : 1), countSaid: count !== undefined, size, ...(colorWord ? { colorWord } : {}) };
+}
+
+export function parsePrompt(prompt: string): ParsedPrompt {
+  const { text, quoted } = splitQuoted(prompt);
+  const list = toWords(text);
+  const tokens = tokenize(list);
+  const result: ParsedPrompt = { objects: [], relations: [], style: [], colors: [], words: list.filter((w) => w !== ','), quoted };
+  const isTarget = new Set<number>();
+  let run: string[] = [];
+  let count: number | undefined;
+  let color: string | undefined;
+  let colorWord: string | undefined;
+  let pair = false;
+  let size = 1;
+  let relation: { kind: RelationKind; word: string } | undefined;
+
+  const flush = () => {
+    if (run.length === 0) return;
+    // "a pair of glasses" is one pair; "a pair of shoes" two shoes.
+    const object = objectFrom(run, pair && PLURAL_ONLY.has(run[run.length - 1]) ? 1 : count, color, size, colorWord);
+    result.objects.push(object);
+    const index = result.objects.length - 1;
+    if (relation) {
+      let subject = -1;
+      for (let i = index - 1; i >= 0; i--) if (!isTarget.has(i)) { subject = i; break; }
+      if (subject >= 0) {
+        result.relations.push({ subject, kind: relation.kind, target: index });
+        isTarget.add(index);
+      }
+      relation = undefined;
+    }
+    run = [];
+    count = undefined;
+    color = undefined;
+    colorWord = undefined;
+    pair = false;
+    size = 1;
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token: Token = tokens[i];
+    const next = tokens[i + 1];
+    const nextWord = next?.type === 'word' && !STOPWORDS.has(next.word) ? next.word : undefined;
+    if (token.type === 'break') {
+      flush();
+      relation = undefined;
+    } else if (token.type === 'count') {
+      flush();
+      count = Math.max(count === undefined ? 0 : count, token.n);
+      pair = token.pair === true;
+    } else if (token.type === 'relation') {
+      flush();
+      relation = { kind: token.kind, word: token.word };
+    } else if (token.type === 'setting') {
+      flush();
+      result.setting ??= token.setting;
+      relation = undefined;
+    } else if (token.type === 'time') result.time ??= token.time;
+    else if (token.type === 'weather') result.weather ??= token.weather;
+    else if (token.type === 'style') result.style.includes(token.style) || result.style.push(token.style);
+    else {
+      const word = token.word;
+      if (COLOR_MODIFIERS[word] && next?.type === 'word' && isColorWord(next.word)) {
+        color = colorFromWords(word, next.word);
+        if (color) result.colors.push(color);
+        i++;
+      } else if (isColorWord(word) && (!AMBIGUOUS_COLORS.has(word) || (nextWord !== undefined && !SETTINGS[nextWord]))) {
+        const hex = colorFromWords(undefined, word);
+        if (hex) result.colors.push(hex);
+        // A colour after its object ("an apple, red", "a cat red") belongs to that object.
+        if (!nextWord && (run.length > 0 || result.objects.length > 0)) {
+          flush();
+          const last = result.objects.at(-1)!;
+          last.color ??= hex;
+        } else {
+          color = hex;
+          colorWord = word;
+        }
+      } else if (SIZES[word] && nextWord) size *= SIZES[word];
+      else if (SIZES[word] && (run.length > 0 || result.objects.length > 0)) {
+        flush();
+        result.objects.at(-1)!.size *= SIZES[word];
+      }
+      else if (ALWAYS_SETTINGS.has(word)) {
+        flush();
+        result.setting ??= SETTINGS[word];
+      } else if (CONTAINERS.has(singular(word)) && tokens[i + 1]?.type === 'word' && (tokens[i + 1] as { word: string }).word === 'of' && tokens[i + 2]?.type === 'word') {
+        // "a cup of coffee": one thing; the words after "of" join the run ("cup of coffee").
+        run.push(word, 'of');
+        i++;
+      } else if (SETTINGS[word] && (relation && LOCATIVE.has(relation.word) || run.length === 0 && relation === undefined && isSettingHead(tokens, i))) {
+        // "in a forest": the setting, not an object; adjectives before it ("a snowy forest") go with it.
+        if (relation) run = [];
+        else flush();
+        result.setting ??= SETTINGS[word];
+        relation = undefined;
+      } else if (VERBS.has(word)) flush();
+      else if (STOPWORDS.has(word)) flush();
+      else if (isFiller(word)) {
+        if (word.endsWith('ing')) flush();
+      } else run.push(word);
+    }
+  }
+  flush();
+  return result;
+}
+
+/** A setting word with no preposition ("a forest", "city at night") is the setting when nothing else is named before it. */
+function isSettingHead(tokens: Token[], at: number): boolean {
+  const word = (tokens[at] as { word: string }).word;
+  if (SETTING_OBJECTS.has(word)) return false;
+  const nextWord = tokens[at + 1];
+  return !(nextWord?.type === 'word' && !STOPWORDS.has(nextWord.word) && !VERBS.has(nextWord.word));
+}
+
+export { isColorWord, colorFromWords, SHAPES };

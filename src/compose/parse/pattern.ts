@@ -1,0 +1,30 @@
+// Abstract prompts ("concentric circles", "a spiral of hexagons", "a checkerboard"): which pattern, of which shape.
+import type { PatternSpec } from '../types.js';
+import { SHAPES } from './lexicon.js';
+import { singular } from '../retrieve/terms.js';
+
+const KINDS: [RegExp, PatternSpec['kind']][] = [
+  [/^concentric$/, 'concentric'],
+  [/^spiral(s|ing)?$/, 'spiral'],
+  [/^(stripes?|striped|stripy)$/, 'stripes'],
+  [/^(checkerboard|checkered|chequered|chessboard|checker|checkers|checks|gingham|plaid|tartan)$/, 'checkerboard'],
+  [/^(mandala|kaleidoscope|rosette)s?$/, 'mandala'],
+  [/^(polka|dots|dotted|spotted|spots)$/, 'dots'],
+  [/^(grid|tiles|tiling|tessellation|mosaic|pattern|repeating|lattice)$/, 'grid'],
+  [/^(wavy|zigzag|squiggly|squiggles)$/, 'waves'],
+  [/^(gradient|ombre|fade)$/, 'gradient'],
+];
+
+export function detectPattern(words: string[]): Omit<PatternSpec, 'colors'> | undefined {
+  let kind: PatternSpec['kind'] | undefined;
+  for (const word of words) {
+    const hit = KINDS.find(([pattern]) => pattern.test(word));
+    if (hit && (!kind || kind === 'grid' || kind === 'gradient')) kind = hit[1];
+  }
+  if (kind === 'gradient' && words.some((w) => /^(sunset|sunrise|dusk|dawn)$/.test(w))) kind = 'sunset';
+  if (!kind && words.includes('abstract') && words.includes('geometric')) kind = 'mandala';
+  if (!kind) return undefined;
+  const shape = words.map(singular).find((w) => SHAPES.has(w)) ?? (kind === 'spiral' || kind === 'concentric' || kind === 'dots' ? 'circle' : 'square');
+  const direction = words.find((w) => /^(vertical|horizontal|diagonal)$/.test(w)) ?? (kind === 'stripes' ? 'vertical' : undefined);
+  return { kind, shape, ...(direction ? { direction } : {}) };
+}

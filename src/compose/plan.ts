@@ -1,0 +1,111 @@
+// A new scene from a parsed prompt: retrieve a drawing per object, lay them out, add what the
+// setting implies, and say (in notes) whatever could not be drawn as asked.
+import { FLOATERS, layoutObjects, MAX_COPIES } from './layout/layout.js';
+import { propsFor } from './layout/props.js';
+import { stageFor } from './layout/stage.js';
+import { SHAPES } from './parse/lexicon.js';
+import type { ParsedPrompt } from './parse/parse.js';
+import { detectPattern } from './parse/pattern.js';
+import { seededRandom, type Random } from './random.js';
+import type { IconLibrary } from './retrieve/iconLibrary.js';
+import { retrieve, type Retrieved } from './retrieve/retrieve.js';
+import { SCENE_VERSION, type Scene, type SceneItem } from './types.js';
+import { roundBox, union } from './layout/geometry.js';
+import type { Box } from './types.js';
+
+const BACKGROUNDS = ['#f5f1e8', '#eef4f8', '#f3f0f7', '#eef6ee', '#fbf3ec'];
+const PATTERN_WORDS = /^(concentric|spiral|stripe|stripes|striped|checkerboard|checkered|chessboard|checker|mandala|polka|dot|dots|pattern|grid|tile|tiles|gradient|sunset|sunrise|wave|waves|wavy|zigzag|abstract|geometric|shape|color|colour|mosaic|tessellation|kaleidoscope)$/;
+/** More named things than this are not all drawn (the note says so). */
+export const MAX_OBJECTS = 12;
+
+export interface PlanOptions {
+  library: IconLibrary;
+  seed: number;
+  width: number;
+  height: number;
+  avoidFlags: number;
+}
+
+export interface ResolvedObject extends Retrieved {
+  color?: string;
+  count: number;
+  size: number;
+}
+
+export function resolveObjects(parsed: ParsedPrompt, options: PlanOptions, notes: string[]): ResolvedObject[] {
+  const resolved: ResolvedObject[] = parsed.objects.slice(0, MAX_OBJECTS).map((object) => {
+    const { keepsColor, ...found } = retrieve(object, options.library, { avoidFlags: options.avoidFlags });
+    return { ...found, color: keepsColor ? undefined : object.color, count: object.count, size: object.size };
+  });
+  if (parsed.objects.length > MAX_OBJECTS) notes.push(`the prompt names ${parsed.objects.length} things: drew the first ${MAX_OBJECTS}`);
+  for (const object of resolved) {
+    if (object.count > MAX_COPIES) notes.push(`drew ${MAX_COPIES} of the ${object.count} ${object.concept}s asked for`);
+  }
+  return resolved;
+}
+
+export function itemsFromLayout(resolved: ResolvedObject[], placed: { boxes: Box[]; z: number }[], firstId: number): SceneItem[] {
+  return resolved.map((object, i): SceneItem => ({
+    id: `i${firstId + i}`,
+    concept: object.concept,
+    source: object.source,
+    ...(object.color ? { color: object.color } : {}),
+    count: placed[i].boxes.length,
+    bbox: roundBox(union(placed[i].boxes)),
+    boxes: placed[i].boxes.map(roundBox),
+    z: Math.round(placed[i].z * 1000) / 1000,
+    placement: object.placement,
+  }));
+}
+
+/** Props for a scene's setting and time, as items. */
+export function propItems(scene: Scene, random: Random, firstId: number): SceneItem[] {
+  const stage = stageFor(scene.height, scene.setting, scene.time, scene.weather);
+  const named = scene.items.map((item) => item.source.replace(/^icon:/, ''));
+  const taken = scene.items.flatMap((item) => item.boxes);
+  return propsFor(scene, stage, named, taken, random).map((prop, i) => ({
+    id: `i${firstId + i}`,
+    concept: prop.concept,
+    source: `icon:${prop.icon}`,
+    count: prop.boxes.length,
+    bbox: roundBox(union(prop.boxes)),
+    boxes: prop.boxes.map(roundBox),
+    z: prop.z,
+    placement: prop.placement,
+    prop: prop.prop,
+  })).filter((item) => item.count > 0);
+}
+
+export function planScene(parsed: ParsedPrompt, options: PlanOptions, notes: string[]): Scene {
+  const random = seededRandom(options.seed);
+  const pattern = detectPattern(parsed.words);
+  let objects = parsed.objects;
+  if (pattern) {
+    // The pattern's own words ("spiral", "hexagons", "stripes") are the pattern, not things to place.
+    objects = objects.filter((object) => !object.phrases[0].split(' ').every((w) => PATTERN_WORDS.test(w) || SHAPES.has(w)));
+  }
+  const resolved = resolveObjects({ ...parsed, objects }, options, notes);
+  let setting = parsed.setting;
+  if (setting === 'sea' && resolved.length > 0 && resolved.every((o) => o.placement === 'water' && !FLOATERS.test(o.source))) setting = 'underwater';
+  const scene: Scene = {
+    version: SCENE_VERSION,
+    width: options.width,
+    height: options.height,
+    seed: options.seed,
+    background: BACKGROUNDS[Math.floor(random() * BACKGROUNDS.length)],
+    ...(setting ? { setting } : {}),
+    ...(parsed.time ? { time: parsed.time } : {}),
+    ...(parsed.weather ? { weather: parsed.weather } : {}),
+    style: parsed.style,
+    ...(pattern ? { pattern: { ...pattern, colors: [...new Set(parsed.colors)] } } : {}),
+    items: [],
+    unmatched: resolved.filter((o) => o.fallback).map((o) => o.concept),
+  };
+  const stage = stageFor(scene.height, scene.setting, scene.time, scene.weather);
+  const placed = layoutObjects(resolved, parsed.relations.filter((r) => r.subject < resolved.length && r.target < resolved.length), stage, [scene.width, scene.height], random);
+  scene.items = itemsFromLayout(resolved, placed, 1);
+  if (!pattern) scene.items.push(...propItems(scene, random, scene.items.length + 1));
+  if (scene.items.length > 0) scene.focus = scene.items[0].id;
+  for (const concept of scene.unmatched) notes.push(`no icon for "${concept}": drew a stand-in shape`);
+  return scene;
+}

@@ -1,0 +1,73 @@
+// Object -> drawing: asked-for shapes as primitives, then our concept table, exact icon names and
+// the keyword index; a thing with no icon gets a drawn stand-in, never nothing.
+import type { ParsedObject } from '../parse/parse.js';
+import { OBJECT_SHAPES } from '../parse/lexicon.js';
+import type { Placement } from '../types.js';
+import { CONCEPT_ICONS } from './concepts.js';
+import { USES_CLIP_PATH, type IconLibrary } from './iconLibrary.js';
+import { singular } from './terms.js';
+
+export interface Retrieved {
+  /** The phrase that found the drawing ("hot air balloon", or "boat" from "wooden boat"). */
+  concept: string;
+  source: string;
+  placement: Placement;
+  /** Nothing in the icon set: a primitive stands in. */
+  fallback: boolean;
+}
+
+export interface RetrieveOptions {
+  /** Icons that need these row flags are avoided (kaggle: no clipPath). */
+  avoidFlags?: number;
+}
+
+/** Drawn from primitives because the icon set has no good one. */
+const DRAWN = new Map([['hot air balloon', 'hot-air-balloon'], ['table', 'table'], ['desk', 'table'], ['bench', 'bench'], ['lighthouse', 'lighthouse'], ['fence', 'fence']]);
+
+const SKY_ICONS = new Set('sun crescent-moon full-moon new-moon star glowing-star shooting-star comet ringed-planet cloud rainbow milky-way high-voltage snowflake sun-behind-cloud sun-behind-small-cloud sun-behind-large-cloud cloud-with-rain cloud-with-snow cloud-with-lightning balloon kite airplane small-airplane helicopter rocket flying-saucer parachute satellite dove eagle globe-showing-americas'.split(' '));
+const WATER_SUBGROUPS = new Set([38, 55]);
+const WATER_ICONS = new Set('crab lobster shrimp squid spiral-shell coral jellyfish duck swan goose'.split(' '));
+
+export function placementOf(source: string, library: IconLibrary): Placement {
+  const name = source.replace(/^\w+:/, '');
+  if (source.startsWith('primitive:')) return name === 'hot-air-balloon' ? 'sky' : 'ground';
+  if (SKY_ICONS.has(name)) return 'sky';
+  if (WATER_ICONS.has(name) || WATER_SUBGROUPS.has(library.subgroup(name))) return 'water';
+  return 'ground';
+}
+
+function iconFor(phrase: string, library: IconLibrary, options: RetrieveOptions, useIndex: boolean): string | undefined {
+  const usable = (name: string | undefined) => name !== undefined && library.has(name) && !(library.flags(name) & (options.avoidFlags ?? 0));
+  const listed = CONCEPT_ICONS.get(phrase) ?? CONCEPT_ICONS.get(phrase.split(' ').map(singular).join(' '));
+  if (usable(listed)) return listed;
+  const named = phrase.replace(/ /g, '-');
+  if (usable(named)) return named;
+  if (!useIndex) return undefined;
+  const found = library.find(phrase);
+  return found && usable(found.name) ? found.name : undefined;
+}
+
+export function retrieve(object: ParsedObject, library: IconLibrary, options: RetrieveOptions = {}): Retrieved & { keepsColor?: boolean } {
+  // Some colours are part of a name: a "red fox" is a fox as drawn, a "green apple" has its own icon.
+  if (object.colorWord) {
+    const named = CONCEPT_ICONS.get(`${object.colorWord} ${object.phrases[0]}`);
+    if (named && library.has(named)) return { concept: object.phrases[0], source: `icon:${named}`, placement: placementOf(`icon:${named}`, library), fallback: false, keepsColor: true };
+  }
+  const head = object.phrases[0].split(' ').at(-1)!;
+  const container = object.phrases[0].includes(' of ') ? object.phrases.at(-1) : undefined;
+  for (const phrase of object.phrases) {
+    if (OBJECT_SHAPES.has(phrase)) return { concept: phrase, source: `primitive:${phrase}`, placement: 'ground', fallback: false };
+    const drawn = DRAWN.get(phrase);
+    if (drawn) return { concept: phrase, source: `primitive:${drawn}`, placement: drawn === 'hot-air-balloon' ? 'sky' : 'ground', fallback: false };
+    // Modifiers ("wooden" in "wooden boat") may only name a thing outright, never through keywords,
+    // so an adjective cannot hijack the object.
+    const name = iconFor(phrase, library, options, phrase.split(' ').at(-1) === head || phrase === container);
+    if (name) {
+      const source = `icon:${name}`;
+      return { concept: phrase, source, placement: placementOf(source, library), fallback: false };
+    }
+  }
+  return { concept: object.phrases[0], source: 'primitive:blob', placement: 'ground', fallback: true };
+}
+
+export { USES_CLIP_PATH };
