@@ -135,7 +135,8 @@ export async function scoreCommand(ctx: Context, files: string[], options: Score
   try {
     const { closeRenderer } = await import('../score/render.js');
     try {
-      results = await inOrder(files, os.availableParallelism(), scoreOne, show);
+      // Twice the cores in flight keeps the render pool fed while this process validates and measures.
+      results = await inOrder(files, 2 * os.availableParallelism(), scoreOne, show);
     } finally {
       await closeRenderer();
     }

@@ -11,6 +11,8 @@ export interface JudgeConfig {
   apiKey?: string;
   model: string;
   timeoutMs: number;
+  /** Retries of a failed request (429, 5xx, network), with the SDK's backoff; default 2. */
+  maxRetries?: number;
 }
 
 export interface QuestionResult {
@@ -75,7 +77,7 @@ export class Judge {
   static async create(config: JudgeConfig): Promise<Judge> {
     const { default: OpenAIClient } = await import('openai');
     // An empty key is fine for local servers; the SDK insists on a string.
-    const client = new OpenAIClient({ baseURL: config.baseUrl, apiKey: config.apiKey || 'none', timeout: config.timeoutMs, maxRetries: 2 });
+    const client = new OpenAIClient({ baseURL: config.baseUrl, apiKey: config.apiKey || 'none', timeout: config.timeoutMs, maxRetries: config.maxRetries ?? 2 });
     return new Judge(client, config.model);
   }
 

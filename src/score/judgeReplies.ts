@@ -68,7 +68,10 @@ export function parseChoice(reply: unknown, choices: string[]): number | null {
     .map((choice, index) => ({ index, words: normalise(choice) }))
     .filter(({ words }) => words && ` ${whole} `.includes(` ${words} `))
     .sort((a, b) => b.words.length - a.words.length);
-  return contained[0]?.index ?? null;
+  if (contained[0]) return contained[0].index;
+  // A short reply that is part of exactly one choice ("beach" for "on a beach").
+  const within = choices.map((choice, index) => ({ index, words: normalise(choice) })).filter(({ words }) => whole && ` ${words} `.includes(` ${whole} `));
+  return within.length === 1 ? within[0].index : null;
 }
 
 /** A 1-10 rating from "7", "7/10", "Rating: 7.5", {"aesthetic": 7}; null when none is in range. */

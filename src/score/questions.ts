@@ -15,9 +15,9 @@ const listOf = <T extends z.ZodTypeAny>(item: T) => z.preprocess(parseListString
 
 const itemSchema = z.object({
   id: z.union([z.string(), z.number()]).optional(),
-  question: z.union([z.string(), z.array(z.string())]),
+  question: z.preprocess(parseListString, z.union([z.string(), z.array(z.string())])),
   choices: z.preprocess(parseListString, z.array(z.union([z.string(), z.number(), listOf(z.union([z.string(), z.number()]))]))),
-  answer: z.union([z.string(), z.number(), listOf(z.union([z.string(), z.number()]))]),
+  answer: z.preprocess(parseListString, z.union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))])),
 });
 
 /** "['a', 'b']" or '["a", "b"]' -> ["a", "b"]; anything else is returned as it is for zod to judge. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { promptColors } from '../../src/score/promptColors.js';
-import { colorAdherence } from '../../src/score/colorAdherence.js';
+import { colorAdherence, colorCategory } from '../../src/score/colorAdherence.js';
+import { converter } from 'culori';
 import { analyzeImage, complexity, renderMetrics } from '../../src/score/metrics.js';
 import { renderPixels } from '../helpers/pixels.js';
 
@@ -47,6 +48,11 @@ describe('render metrics', () => {
     expect(metrics.contrast).toBeCloseTo(0.25, 1);
   });
 
+  it('does not count the blended border between two shapes as a colour of its own', () => {
+    const metrics = renderMetrics(render(svg('<rect width="100" height="100" fill="#fdf6e3"/><circle cx="50" cy="50" r="30" fill="#268bd2"/><rect x="20.3" y="70.3" width="60" height="10" fill="#859900"/>')));
+    expect(metrics.colors).toBe(2);
+  });
+
   it('ignores anti-aliasing fringes when counting colours', () => {
     expect(renderMetrics(render(svg('<circle cx="50" cy="50" r="33" fill="#2255ee"/>'))).colors).toBe(1);
   });
@@ -84,6 +90,14 @@ describe('colour adherence', () => {
 
   it('does not apply when the prompt names no colour', () => {
     expect(colorAdherence(promptColors('a circle'), analyzeImage(redCircle).palette)).toEqual({ fraction: null, colors: [] });
+  });
+
+  it.each([
+    ['#268bd2', 'blue'], ['#4169e1', 'blue'], ['#87ceeb', 'blue'], ['#000080', 'blue'], ['#1f4fd8', 'blue'],
+    ['#d62828', 'red'], ['#ff4500', 'red'], ['#f57c00', 'orange'], ['#ffd700', 'yellow'], ['#2e7d32', 'green'],
+    ['#800080', 'purple'], ['#ff69b4', 'pink'], ['#8b4513', 'brown'], ['#777777', 'gray'], ['#fafafa', 'white'],
+  ])('puts %s in the category %s', (hex, category) => {
+    expect(colorCategory(converter('lab65')(hex)!)).toBe(category);
   });
 
   it('does not count a speck as present', () => {
