@@ -31,6 +31,7 @@ export function isElement(node: SvgNode): node is SvgElement {
 export function parseSvg(input: string | Uint8Array, options: ParseOptions = {}): SvgElement {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const text = decodeInput(input, maxBytes);
+  if (text.trim() === '') throw new SvgInputError('invalid SVG: the input is empty');
   const parser = new SaxesParser({ xmlns: false, position: true });
   const stack: SvgElement[] = [];
   let root: SvgElement | undefined;

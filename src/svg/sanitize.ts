@@ -58,12 +58,14 @@ function fitToSize(root: SvgElement, rules: ProfileRules, log: FindingLog): stri
   const steps: string[] = [];
   if (merged) steps.push(`merged ${merged} duplicate definitions`);
   if (dropped) steps.push(`dropped ${dropped} unused ids`);
+  let rounded: number | undefined;
   for (const decimals of roundingSteps(root)) {
     if (utf8Bytes(svg) <= limit) break;
     roundGeometry(root, decimals);
     svg = serializeSvg(root);
-    steps.push(`rounded coordinates to ${decimals} decimals`);
+    rounded = decimals;
   }
+  if (rounded !== undefined) steps.push(`rounded coordinates to ${rounded} decimal${rounded === 1 ? '' : 's'}`);
   const after = utf8Bytes(svg);
   const done = `${before.toLocaleString('en-US')} -> ${after.toLocaleString('en-US')} bytes`;
   if (after <= limit) log.add({ rule: 'compacted', message: `${steps.join(', ')} to fit the ${rules.name} profile (${done})` });

@@ -1,0 +1,87 @@
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors.js';
+import { MAX_DEPTH, parseSvg, SvgInputError } from '../../src/svg/parse.js';
+
+const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="1" height="1"/></svg>';
+
+describe('parseSvg refuses what it must not expand or read', () => {
+  const refused: [string, string | Uint8Array, RegExp][] = [
+    ['a DOCTYPE', `<!DOCTYPE svg>${SVG}`, /DOCTYPE/],
+    ['an internal ENTITY', `<!DOCTYPE svg [<!ENTITY x "y">]><svg>&x;</svg>`, /DOCTYPE/],
+    ['an external entity', `<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]><svg>&x;</svg>`, /DOCTYPE/],
+    ['an undeclared entity', '<svg>&nbsp;</svg>', /malformed XML: undefined entity/],
+    ['xml-stylesheet', `<?xml-stylesheet href="http://x/s.css"?>${SVG}`, /processing instruction <\?xml-stylesheet\?>/],
+    ['a PI inside', '<svg><?php echo 1; ?></svg>', /processing instruction <\?php\?>/],
+    ['gzip bytes', gzipSync(SVG), /gzip/],
+    ['gzip magic as text', '\u001f\u008bxxxx', /gzip/],
+    ['UTF-16 bytes', new Uint8Array([0xff, 0xfe, 0x3c, 0x00]), /UTF-16/],
+    ['invalid UTF-8', new Uint8Array([0x3c, 0x73, 0x76, 0x67, 0xc3, 0x28]), /UTF-8/],
+    ['malformed XML', '<svg><g></svg>', /malformed XML/],
+    ['an unclosed root', '<svg><rect/>', /malformed XML/],
+    ['a non-svg root', '<html><svg/></html>', /root element is <html>/],
+    ['a prefixed svg root', '<s:svg xmlns:s="http://www.w3.org/2000/svg"/>', /root element is <s:svg>/],
+    ['text only', 'hello', /malformed XML|no <svg>/],
+    ['empty input', '', /the input is empty/],
+    ['whitespace only', ' \n', /the input is empty/],
+  ];
+  it.each(refused)('%s', (_name, input, message) => {
+    const attempt = () => parseSvg(input);
+    expect(attempt).toThrow(SvgInputError);
+    expect(attempt).toThrow(message);
+  });
+
+  it('is a usage error (exit 2) with code invalid_svg and a hint', () => {
+    try {
+      parseSvg('<!DOCTYPE svg><svg/>');
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as SvgInputError).exitCode).toBe(2);
+      expect((error as SvgInputError).code).toBe('invalid_svg');
+      expect((error as SvgInputError).hint).toBeTruthy();
+    }
+  });
+
+  it('refuses input over the size cap, as text or bytes, before parsing it', () => {
+    const big = `<svg>${' '.repeat(1024 * 1024)}</svg>`;
+    expect(() => parseSvg(big)).toThrow(/1,048,587 bytes is over the 1,048,576-byte limit/);
+    expect(() => parseSvg(new TextEncoder().encode(big))).toThrow(/over the 1,048,576-byte limit/);
+    expect(() => parseSvg(SVG, { maxBytes: 20 })).toThrow(/over the 20-byte limit/);
+    // Multi-byte characters count as the bytes they take.
+    expect(() => parseSvg(`<svg>${'é'.repeat(600_000)}</svg>`)).toThrow(/over the/);
+  });
+
+  it(`refuses nesting deeper than ${MAX_DEPTH} levels, even 100,000 deep, quickly`, () => {
+    const started = performance.now();
+    const deep = `<svg>${'<g>'.repeat(100_000)}${'</g>'.repeat(100_000)}</svg>`;
+    expect(() => parseSvg(deep)).toThrow(`nested deeper than ${MAX_DEPTH} levels`);
+    expect(performance.now() - started).toBeLessThan(2000);
+    const fine = `<svg>${'<g>'.repeat(MAX_DEPTH - 1)}${'</g>'.repeat(MAX_DEPTH - 1)}</svg>`;
+    expect(() => parseSvg(fine)).not.toThrow();
+  });
+});
+
+describe('parseSvg reads ordinary SVG', () => {
+  it('builds the tree with attributes, text and CDATA, dropping comments', () => {
+    const root = parseSvg(`<?xml version="1.0" encoding="UTF-8"?>\n<!-- made by hand -->\n<svg xmlns="http://www.w3.org/2000/svg" width="10"><g id="a"><text>1 &lt; 2 &amp; &#x41;</text><style><![CDATA[rect{fill:red}]]></style></g></svg>`);
+    expect(root.name).toBe('svg');
+    expect(root.attributes).toEqual({ xmlns: 'http://www.w3.org/2000/svg', width: '10' });
+    const group = root.children[0] as { name: string; children: unknown[] };
+    expect(group.name).toBe('g');
+    expect(group.children).toEqual([
+      { name: 'text', attributes: {}, children: [{ text: '1 < 2 & A' }] },
+      { name: 'style', attributes: {}, children: [{ text: 'rect{fill:red}' }] },
+    ]);
+  });
+
+  it('accepts a UTF-8 BOM, as text and as bytes', () => {
+    expect(parseSvg(`\uFEFF${SVG}`).name).toBe('svg');
+    expect(parseSvg(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(SVG)])).name).toBe('svg');
+  });
+
+  it('decodes character references in attributes (so later checks see what a browser sees)', () => {
+    const root = parseSvg('<svg><a href="&#106;ava&#x09;script:x"/></svg>');
+    expect((root.children[0] as { attributes: Record<string, string> }).attributes.href).toBe('java\tscript:x');
+  });
+});
