@@ -13,6 +13,8 @@ import { SessionStore } from '../store/sessionStore.js';
 import { createReporter } from '../ui/output.js';
 
 export interface GenOptions {
+  /** Best-of-N: how many candidates to draw and score. */
+  candidates?: string;
   output?: string;
   json?: boolean;
   svg?: boolean;
@@ -61,7 +63,8 @@ export function jsonResult(outcome: TurnOutcome, store: SessionStore, file: stri
     bytes: turn.svg?.bytes ?? 0,
     sha256: turn.svg?.sha256 ?? '',
     score: turn.score,
-    candidates: turn.candidates.length > 0 ? turn.candidates.map((c) => ({ file: path.join(store.dir, c.path), score: c.score })) : [{ file, score: turn.score }],
+    // Every candidate, the winner (the turn's own SVG) first.
+    candidates: [{ file, score: turn.score }, ...turn.candidates.map((c) => ({ file: path.join(store.dir, c.path), score: c.score }))],
     durationMs: turn.durationMs,
     usage: turn.usage,
     scene: { items: scene?.items.map(({ concept, source, color, count, bbox }) => ({ concept, source, color: color ?? null, count, bbox })) ?? [] },
@@ -79,7 +82,7 @@ export function sessionFor(store: SessionStore, name: string | undefined, prompt
 export async function genCommand(ctx: Context, words: string[], options: GenOptions): Promise<void> {
   const reporter = createReporter(ctx, { quiet: options.quiet });
   const seed = parseSeed(options.seed);
-  const flags: RawSettings = { provider: options.provider, model: options.model, baseUrl: options.baseUrl, size: options.size, profile: options.profile };
+  const flags: RawSettings = { provider: options.provider, model: options.model, baseUrl: options.baseUrl, size: options.size, profile: options.profile, candidates: options.candidates };
   if (options.batch !== undefined) {
     if (words.length > 0) throw new UsageError('--batch takes its prompts from the file, not from arguments', 'put the prompts in the file, one per line');
     if (options.output) throw new UsageError('--batch writes one file per prompt; -o does not apply', 'use --out-dir DIR');

@@ -4,6 +4,7 @@ import { hashString } from '../compose/random.js';
 import type { Scene } from '../compose/types.js';
 import { isAbortError, InterruptedError } from '../errors.js';
 import { createProvider } from '../providers/index.js';
+import { candidateSeeds, drawCandidates, rankCandidates } from '../score/bestOf.js';
 import type { ProgressEvent } from '../providers/types.js';
 import { sanitizeSvg } from '../svg/sanitize.js';
 import type { Session, Turn } from '../store/schema.js';
@@ -37,27 +38,38 @@ export async function generateTurn(
   const seed = request.seed ?? hashString(request.prompt);
   const { width, height } = parseSize(settings.size);
   const provider = await createProvider(settings);
-  const run = provider.generate({ prompt: request.prompt, seed, width, height, profile: settings.profile, model: settings.model, history }, signal);
-  let step = await run.next().catch(rethrowAbort);
-  while (!step.done) {
-    onProgress(step.value);
-    step = await run.next().catch(rethrowAbort);
-  }
-  const result = step.value;
-  // Whatever drew it, nothing is stored before the safety core has cleaned it for the session's profile (SPEC §5).
-  const safe = sanitizeSvg(result.svg, { profile: settings.profile });
+  const count = settings.candidates ?? 1;
+  const drawOne = async (candidateSeed: number, index: number) => {
+    const run = provider.generate({ prompt: request.prompt, seed: candidateSeed, width, height, profile: settings.profile, model: settings.model, history }, signal);
+    let step = await run.next().catch(rethrowAbort);
+    while (!step.done) {
+      onProgress(count > 1 && step.value.type === 'status' ? { ...step.value, message: `${step.value.message} (candidate ${index + 1}/${count})` } : step.value);
+      step = await run.next().catch(rethrowAbort);
+    }
+    // Whatever drew it, nothing is scored or stored before the safety core has cleaned it for the session's profile (SPEC §5).
+    return { result: step.value, safe: sanitizeSvg(step.value.svg, { profile: settings.profile }) };
+  };
+  const candidates = await drawCandidates(candidateSeeds(seed, count), drawOne);
+  // Every turn is scored (best-of-N picks by it); the other candidates are kept beside the winner.
+  const { drawn, failures } = candidates;
+  onProgress({ type: 'status', message: drawn.length > 1 ? `scoring ${drawn.length} candidates` : 'scoring' });
+  const ranked = await rankCandidates(drawn.map(({ result: c }) => ({ svg: c.safe.svg, scene: c.result.scene })), { profile: settings.profile, prompt: request.prompt, signal });
+  const { result: { result, safe }, seed: winnerSeed } = drawn[ranked.best];
   const notes = [...result.notes, ...safe.findings.map((finding) => `sanitized: ${finding.message}`)];
+  if (failures.length > 0) notes.push(`${failures.length} of ${count} candidates failed (first: ${failures[0] instanceof Error ? failures[0].message : String(failures[0])})`);
+  if (ranked.problem) notes.push(`could not score the drawing: ${ranked.problem}`);
+  const usages = drawn.flatMap(({ result: c }) => (c.result.usage ? [c.result.usage] : []));
   const { session: saved, turn } = store.appendTurn(session.id, {
     prompt: request.prompt,
     provider: provider.id,
     model: result.model,
-    seed,
+    seed: winnerSeed,
     svg: safe.svg,
     scene: result.scene ?? null,
-    score: null,
-    usage: result.usage ?? null,
+    score: ranked.scores[ranked.best],
+    usage: usages.length === 0 ? null : { promptTokens: usages.reduce((n, u) => n + u.promptTokens, 0), completionTokens: usages.reduce((n, u) => n + u.completionTokens, 0) },
     durationMs: Math.round(performance.now() - started),
-    candidates: [],
+    candidates: drawn.flatMap(({ result: c }, i) => (i === ranked.best ? [] : [{ svg: c.safe.svg, score: ranked.scores[i] }])),
     error: null,
   });
   return { session: saved, turn, svg: safe.svg, scene: result.scene, notes };
