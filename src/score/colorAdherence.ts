@@ -13,6 +13,8 @@ const { converter, differenceCiede2000 } = culori;
 const toLab = converter('lab65') as (color: Rgb | Lab65) => Lab65;
 const distance = differenceCiede2000();
 
+/** Within this CIEDE2000 distance of the requested colour counts too, across a category border. */
+export const SAME_COLOR_DISTANCE = 15;
 /** A requested colour must cover at least this share of the image to count as present. */
 export const MIN_PRESENT_SHARE = 0.01;
 /** Palette entries smaller than this are anti-aliasing and gradients' tails: not worth classifying. */
@@ -42,7 +44,7 @@ export interface ColorCheck {
   present: boolean;
   /** CIEDE2000 distance from the requested colour to the closest colour in the render. */
   distance: number;
-  /** Share of the image in the requested colour's category. */
+  /** Share of the image in the requested colour's category or within SAME_COLOR_DISTANCE of it. */
   share: number;
 }
 
@@ -89,8 +91,9 @@ function check(color: string, entries: ClassifiedEntry[]): ColorCheck {
   let closest = Number.POSITIVE_INFINITY;
   let share = 0;
   for (const entry of entries) {
-    closest = Math.min(closest, distance(wanted, entry.lab));
-    if (entry.category === category) share += entry.share;
+    const d = distance(wanted, entry.lab);
+    closest = Math.min(closest, d);
+    if (entry.category === category || d <= SAME_COLOR_DISTANCE) share += entry.share;
   }
   return {
     color,

@@ -5,7 +5,7 @@ import { z } from 'zod';
 
 /** Only the parts of a stored scene this check reads; anything else on it is ignored. */
 export const storedSceneSchema = z.object({
-  items: z.array(z.object({ concept: z.string(), source: z.string(), count: z.number().int().nonnegative(), prop: z.boolean().optional() })),
+  items: z.array(z.object({ concept: z.string(), source: z.string(), count: z.number().int().nonnegative(), prop: z.unknown().optional() })),
   unmatched: z.array(z.string()).default([]),
 });
 
@@ -65,7 +65,7 @@ export function requestedCount(prompt: string, concept: string): number | null {
 
 export function sceneAdherence(scene: StoredScene, prompt: string): SceneAdherence {
   const unmatched = new Set(scene.unmatched.map((w) => w.toLowerCase()));
-  // Props come with the setting ("forest" brings trees); the user did not name them.
+  // Props come with the setting ("forest" brings trees; `prop` says why): the user did not name them.
   const items: ObjectCheck[] = scene.items.filter((item) => !item.prop).map((item) => ({
     concept: item.concept,
     source: item.source,

@@ -48,7 +48,7 @@ describe('scene adherence', () => {
 
 describe('scene adherence and props', () => {
   it('leaves out things the setting brought that the user did not name', () => {
-    const result = sceneAdherence({ items: [item('fox', 'icon:fox'), { ...item('tree', 'icon:tree', 4), prop: true }], unmatched: [] }, 'a fox in a forest');
+    const result = sceneAdherence({ items: [item('fox', 'icon:fox'), { ...item('tree', 'icon:tree', 4), prop: 'setting' }], unmatched: [] }, 'a fox in a forest');
     expect(result.items.map((i) => i.concept)).toEqual(['fox']);
     expect(result.objects).toBe(1);
   });
