@@ -49,7 +49,7 @@ export async function sessionsRemove(ctx: Context, ref: string, options: { yes?:
   const reporter = createReporter(ctx);
   const store = openStore(ctx, reporter);
   const session = store.get(ref);
-  const what = `session "${session.name}" (${session.turns.length} turns and their SVG files)`;
+  const what = `session "${session.name}" (${session.turns.length} turn${session.turns.length === 1 ? '' : 's'} and their SVG files)`;
   if (!options.yes) {
     if (!ctx.stdin.isTTY) throw new UsageError(`not removing ${what} without confirmation`, `add --yes to remove it from a script: svgchat sessions rm ${session.name} --yes`, 'confirmation_needed');
     if (!(await confirmOnTerminal(ctx, `Remove ${what}?`))) {

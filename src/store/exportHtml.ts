@@ -17,7 +17,7 @@ header{padding:24px 32px 8px}h1{margin:0 0 4px;font-size:22px}header p{margin:0;
 main{display:grid;grid-template-columns:repeat(auto-fill,minmax(260px,1fr));gap:16px;padding:16px 32px 32px}
 figure{margin:0;background:#fff;border:1px solid #ddd;border-radius:10px;overflow:hidden;display:flex;flex-direction:column}
 figure.head{border-color:#2a6df4;box-shadow:0 0 0 2px #2a6df455}
-figure img,figure .missing{width:100%;aspect-ratio:1;object-fit:contain;background:#fff;display:block}
+figure img,figure .missing{width:100%;height:auto;aspect-ratio:1;object-fit:contain;background:#fff;display:block}
 figure .missing{display:flex;align-items:center;justify-content:center;color:#a33;padding:12px;box-sizing:border-box}
 figcaption{padding:10px 12px;border-top:1px solid #eee}figcaption .id{font-weight:600;margin-right:6px}
 figcaption .prompt{white-space:pre-wrap}figcaption .facts{color:#777;font-size:12px;margin-top:4px}`;

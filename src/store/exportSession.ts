@@ -41,7 +41,7 @@ export function turnFacts(turn: Turn): string[] {
     ...(turn.seed === null ? [] : [`seed ${turn.seed}`]),
     ...(turn.score === null ? [] : [`score ${turn.score.toFixed(2)}`]),
     `${turn.durationMs} ms`,
-    ...(turn.candidates.length > 1 ? [`best of ${turn.candidates.length}`] : []),
+    ...(turn.candidates.length > 0 ? [`best of ${turn.candidates.length + 1}`] : []),
   ];
 }
 

@@ -49,7 +49,7 @@ describe('sessions (built binary)', () => {
       expect(sha(file)).toBe(turn.svg.sha256);
       expect(fs.statSync(file).size).toBe(turn.svg.bytes);
     }
-  }, 120_000);
+  }, 300_000);
 
   it.each([
     ['../x', /not a path/],

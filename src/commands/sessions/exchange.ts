@@ -19,8 +19,11 @@ import { openStore } from '../sessions.js';
 
 const FORMATS: ExportFormat[] = ['md', 'html', 'json'];
 
+const EXTENSIONS: Record<string, ExportFormat> = { md: 'md', markdown: 'md', html: 'html', htm: 'html', json: 'json' };
+
 function formatFor(format: string | undefined, output: string | undefined): ExportFormat {
-  const wanted = format ?? (output && output !== '-' ? path.extname(output).slice(1).toLowerCase().replace('markdown', 'md').replace('htm', 'html') : 'md');
+  const extension = output && output !== '-' ? path.extname(output).slice(1).toLowerCase() : '';
+  const wanted = format ?? (extension ? (EXTENSIONS[extension] ?? extension) : 'md');
   if (!FORMATS.includes(wanted as ExportFormat)) {
     throw new UsageError(`unknown export format "${wanted}"`, 'use --format md, html or json', 'bad_format');
   }

@@ -1,9 +1,15 @@
 // `sessions list` and `sessions show`: a table on a terminal, plain tab-separated lines in pipes, or --json.
-import chalk from 'chalk';
+import chalk, { Chalk, type ChalkInstance } from 'chalk';
 import type { Context } from '../../context.js';
 import type { Session, Turn } from '../../store/schema.js';
 import { createReporter } from '../../ui/output.js';
 import { openStore } from '../sessions.js';
+
+/** Colour only on a terminal, and never with NO_COLOR (chalk itself only looks at FORCE_COLOR). */
+function painter(ctx: Context): ChalkInstance {
+  if (ctx.env.NO_COLOR) return new Chalk({ level: 0 });
+  return new Chalk({ level: ctx.stdout.isTTY || ctx.env.FORCE_COLOR ? chalk.level : 0 });
+}
 
 export function ago(iso: string, now = Date.now()): string {
   const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
@@ -37,26 +43,27 @@ export async function sessionsList(ctx: Context, options: { json?: boolean; sear
     createReporter(ctx).notice(options.search ? `no session mentions "${options.search}"` : 'no sessions yet; start one with: svgchat gen "a red fox"');
     return;
   }
+  const paint = painter(ctx);
   const nameWidth = Math.min(32, Math.max(4, ...sessions.map((s) => s.name.length)));
-  const titleWidth = Math.max(10, (ctx.stdout.columns ?? 100) - nameWidth - 27);
-  ctx.stdout.write(`${chalk.bold(`${'NAME'.padEnd(nameWidth)}  TURNS  ${'UPDATED'.padEnd(12)}  TITLE`)}\n`);
+  const titleWidth = Math.max(10, (ctx.stdout.columns || 100) - nameWidth - 27);
+  ctx.stdout.write(`${paint.bold(`${'NAME'.padEnd(nameWidth)}  TURNS  ${'UPDATED'.padEnd(12)}  TITLE`)}\n`);
   for (const s of sessions) {
-    ctx.stdout.write(`${chalk.cyan(fit(s.name, nameWidth))}  ${String(s.turns.length).padStart(5)}  ${ago(s.updatedAt).padEnd(12)}  ${fit(s.title, titleWidth).trimEnd()}\n`);
+    ctx.stdout.write(`${paint.cyan(fit(s.name, nameWidth))}  ${String(s.turns.length).padStart(5)}  ${ago(s.updatedAt).padEnd(12)}  ${fit(s.title, titleWidth).trimEnd()}\n`);
   }
 }
 
-function turnLines(store: ReturnType<typeof openStore>, session: Session, turn: Turn, onPath: boolean): string[] {
-  const marker = turn.id === session.head ? chalk.green('*') : onPath ? '|' : ' ';
+function turnLines(paint: ChalkInstance, store: ReturnType<typeof openStore>, session: Session, turn: Turn, onPath: boolean): string[] {
+  const marker = turn.id === session.head ? paint.green('*') : onPath ? '|' : ' ';
   const parent = turn.parent === null ? 'root' : `← ${turn.parent}`;
   const facts = [
-    turn.svg ? store.svgFile(turn.svg) : chalk.red(`no image: ${turn.error?.message ?? 'none stored'}`),
+    turn.svg ? store.svgFile(turn.svg) : paint.red(`no image: ${turn.error?.message ?? 'none stored'}`),
     ...(turn.score === null ? [] : [`score ${turn.score.toFixed(2)}`]),
     `${turn.provider}/${turn.model}`,
     ...(turn.seed === null ? [] : [`seed ${turn.seed}`]),
-    ...(turn.candidates.length > 1 ? [`best of ${turn.candidates.length}`] : []),
+    ...(turn.candidates.length > 0 ? [`best of ${turn.candidates.length + 1}`] : []),
   ];
   const prompt = turn.prompt.replace(/\s+/g, ' ');
-  return [`${marker} ${chalk.bold(turn.id.padEnd(5))} ${parent.padEnd(8)} ${prompt}`, `  ${' '.repeat(14)} ${chalk.dim(facts.join(' · '))}`];
+  return [`${marker} ${paint.bold(turn.id.padEnd(5))} ${parent.padEnd(8)} ${prompt}`, `  ${' '.repeat(14)} ${paint.dim(facts.join(' · '))}`];
 }
 
 export async function sessionsShow(ctx: Context, ref: string, options: { json?: boolean }): Promise<void> {
@@ -68,15 +75,16 @@ export async function sessionsShow(ctx: Context, ref: string, options: { json?: 
     return;
   }
   const { settings } = session;
+  const paint = painter(ctx);
   const out = [
-    `${chalk.bold(session.name)}  ${session.title}`,
-    chalk.dim(`id ${session.id} · ${session.turns.length} turns · created ${session.createdAt} · updated ${session.updatedAt}`),
-    chalk.dim(`${settings.provider}/${settings.model} · ${settings.size} · profile ${settings.profile}`),
+    `${paint.bold(session.name)}  ${session.title}`,
+    paint.dim(`id ${session.id} · ${session.turns.length} turns · created ${session.createdAt} · updated ${session.updatedAt}`),
+    paint.dim(`${settings.provider}/${settings.model} · ${settings.size} · profile ${settings.profile}`),
   ];
-  if (session.forkedFrom) out.push(chalk.dim(`forked from ${session.forkedFrom.sessionName} at ${session.forkedFrom.turnId}`));
+  if (session.forkedFrom) out.push(paint.dim(`forked from ${session.forkedFrom.sessionName} at ${session.forkedFrom.turnId}`));
   out.push('');
   const onPath = new Set(history);
-  for (const turn of session.turns) out.push(...turnLines(store, session, turn, onPath.has(turn.id)));
+  for (const turn of session.turns) out.push(...turnLines(paint, store, session, turn, onPath.has(turn.id)));
   out.push('', `history (root to head): ${history.length > 0 ? history.join(' → ') : 'empty: the next prompt starts a new branch'}`);
   ctx.stdout.write(`${out.join('\n')}\n`);
 }
