@@ -54,7 +54,7 @@ function drawingFor(item: SceneItem, library: IconLibrary, scene: Scene, options
 function placeInline(drawing: Drawing, box: Box, flip: boolean | undefined, id: string): string {
   const [x, y, w] = box;
   const scale = w / drawing.size;
-  const transform = flip ? `translate(${n(x + w)} ${n(y)}) scale(${-Math.round(scale * 1000) / 1000} ${Math.round(scale * 1000) / 1000})` : `translate(${n(x)} ${n(y)}) scale(${Math.round(scale * 1000) / 1000})`;
+  const transform = flip ? `translate(${n(x + w)} ${n(y)}) scale(${-Math.round(scale * 100) / 100} ${Math.round(scale * 100) / 100})` : `translate(${n(x)} ${n(y)}) scale(${Math.round(scale * 100) / 100})`;
   return `<g transform="${transform}">${prefixIds(drawing.body, id)}</g>`;
 }
 

@@ -83,17 +83,27 @@ function addThings(scene: Scene, op: Extract<EditOp, { op: 'add' }>, options: Pl
   return { ...scene, items: [...scene.items, ...items], unmatched: [...scene.unmatched, ...unmatched], focus: items[0]?.id ?? scene.focus };
 }
 
-function moreCopies(scene: Scene, item: SceneItem, n: number, random: Random): SceneItem {
+function moreCopies(scene: Scene, item: SceneItem, n: number): SceneItem {
   if (n < 0) return refresh(item, item.boxes.slice(0, Math.max(0, item.boxes.length + n)), scene.width, scene.height);
-  const boxes = [...item.boxes];
-  const taken = scene.items.flatMap((other) => other.boxes);
-  const [, y, w, h] = item.boxes.at(-1)!;
-  for (let k = 0; k < n; k++) {
-    // Beside the others at the same depth first, anywhere at that depth if the row is full.
-    const region = { left: 0, right: scene.width, top: y - h * 0.15, bottom: y + h * 1.15 };
-    boxes.push(scatterBox(w, region, [...taken, ...boxes], random));
-  }
+  // All copies in one row at the same depth, as many as asked, shrunk only if the row would not fit.
+  const total = item.boxes.length + n;
+  const [, , w] = item.boxes[0];
+  const bottom = Math.max(...item.boxes.map((box) => box[1] + box[3]));
+  const size = Math.min(w, (scene.width * 0.94) / (total * 1.08));
+  const rowWidth = total * size * 1.08 - size * 0.08;
+  const [bx, , bw] = item.bbox;
+  const left = Math.min(Math.max(bx + bw / 2 - rowWidth / 2, scene.width * 0.03), scene.width * 0.97 - rowWidth);
+  const boxes = Array.from({ length: total }, (_, i): Box => [left + i * size * 1.08, bottom - size, size, size]);
   return refresh(item, boxes, scene.width, scene.height);
+}
+
+/** Grows or shrinks all copies together, from their feet (on the ground) or their middle (in the sky). */
+function resizeGroup(scene: Scene, item: SceneItem, wanted: number): Box[] {
+  const [bx, by, bw, bh] = item.bbox;
+  const factor = Math.min(wanted, (scene.width * 0.98) / bw, (scene.height * 0.98) / bh);
+  const cx = bx + bw / 2;
+  const anchorY = item.placement === 'sky' ? by + bh / 2 : by + bh;
+  return item.boxes.map(([x, y, w, h]): Box => [cx + (x - cx) * factor, anchorY + (y - anchorY) * factor, w * factor, h * factor]);
 }
 
 function moveBoxes(scene: Scene, item: SceneItem, direction: string, amount: number): Box[] {
@@ -135,21 +145,14 @@ export function applyEdits(previous: Scene, ops: EditOp[], options: PlanOptions,
     if (op.op === 'color') update(ids, (item) => ({ ...item, color: op.color }));
     else if (op.op === 'remove') update(ids, () => undefined);
     else if (op.op === 'flip') update(ids, (item) => ({ ...item, flip: !item.flip }));
-    else if (op.op === 'more') update(new Set([targets[0].id]), (item) => (item.count + op.n <= 0 ? undefined : moreCopies(scene, item, op.n, random)));
+    else if (op.op === 'more') update(new Set([targets[0].id]), (item) => (item.count + op.n <= 0 ? undefined : moreCopies(scene, item, op.n)));
     else if (op.op === 'move') update(ids, (item) => refresh(item, moveBoxes(scene, item, op.direction, op.amount), width, height));
-    else if (op.op === 'resize') {
-      update(ids, (item) => refresh(item, item.boxes.map(([x, y, w, h]): Box => {
-        // Things on the ground grow from their feet; things in the sky from their middle.
-        const anchorY = item.placement === 'sky' ? y + h / 2 : y + h;
-        const nw = w * op.factor;
-        const nh = h * op.factor;
-        return [x + w / 2 - nw / 2, item.placement === 'sky' ? anchorY - nh / 2 : anchorY - nh, nw, nh];
-      }), width, height));
-    } else if (op.op === 'replace') {
+    else if (op.op === 'resize') update(ids, (item) => refresh(item, resizeGroup(scene, item, op.factor), width, height));
+    else if (op.op === 'replace') {
       const object = op.parsed.objects[0];
       const found = retrieve(object, options.library, { avoidFlags: options.avoidFlags });
-      update(ids, (item) => ({ ...item, concept: found.concept, source: found.source, placement: found.placement, ...(object.color ? { color: object.color } : {}) }));
-      if (!object.color) scene.items.forEach((item) => ids.has(item.id) && delete item.color);
+      // The new thing takes the old one's place; it keeps no colour that was meant for the old one.
+      update(ids, ({ color: _old, ...item }) => ({ ...item, concept: found.concept, source: found.source, placement: found.placement, ...(object.color ? { color: object.color } : {}) }));
       if (found.fallback) notes.push(`no icon for "${found.concept}": drew a stand-in shape`);
     }
     if (scene.items.some((item) => ids.has(item.id))) scene.focus = targets[0].id;

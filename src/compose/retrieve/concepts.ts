@@ -133,8 +133,9 @@ worm: worm, caterpillar
 bug: bug, insect
 mosquito: mosquito
 scorpion: scorpion
-person-standing: person, human, someone, figure, man, guy, gentleman, adult, people
-woman-standing: woman, lady, girl woman
+person-standing: person, human, someone, figure, adult, people
+man-standing: man, guy, gentleman
+woman-standing: woman, lady
 person-walking: walker, pedestrian, hiker
 person-running: runner, jogger, athlete
 boy: boy, kid, child, children, schoolboy
@@ -158,13 +159,13 @@ prince: prince, knight
 princess: princess, queen
 person-with-crown: king
 mx-claus: santa, santa claus, father christmas
-superhero: superhero
-mage: wizard, witch, sorcerer, mage
-fairy: fairy
-merperson: mermaid, merman
-vampire: vampire
-zombie: zombie
-elf: elf
+person-superhero: superhero
+person-mage: wizard, witch, sorcerer, mage
+person-fairy: fairy
+person-merpeople: mermaid, merman
+person-vampire: vampire
+person-zombie: zombie
+person-elf: elf
 robot: robot, android, droid, cyborg
 alien: alien, extraterrestrial, martian
 ghost: ghost, spirit
@@ -452,7 +453,7 @@ microbe: microbe, virus, bacteria, germ
 pill: pill, medicine
 syringe: syringe, needle
 stethoscope: stethoscope
-bandage: bandage
+adhesive-bandage: bandage, plaster
 satellite: satellite
 satellite-antenna: satellite dish, antenna
 parachute: parachute

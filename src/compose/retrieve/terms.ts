@@ -5,7 +5,7 @@ const IRREGULAR: Record<string, string> = {
   mice: 'mouse', geese: 'goose', people: 'person', children: 'child', men: 'man', women: 'woman',
   feet: 'foot', teeth: 'tooth', leaves: 'leaf', wolves: 'wolf', knives: 'knife', loaves: 'loaf',
   octopi: 'octopus', cacti: 'cactus', fungi: 'fungus', dice: 'die', oxen: 'ox', puppies: 'puppy',
-  shoes: 'shoe', toes: 'toe', canoes: 'canoe', oboes: 'oboe', horseshoes: 'horseshoe', hoes: 'hoe', geese: 'goose',
+  shoes: 'shoe', toes: 'toe', canoes: 'canoe', oboes: 'oboe', horseshoes: 'horseshoe', hoes: 'hoe',
 };
 const KEEP = /(ss|us|is|os|ys|as)$/;
 

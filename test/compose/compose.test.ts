@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { compose } from '../../src/compose/compose.js';
+import { overlapArea } from '../../src/compose/layout/geometry.js';
+import { checkProfile } from '../../src/svg/profiles.js';
+import { loadIconLibrary } from '../../src/providers/iconData.js';
+import { distinctColors, renderPixels } from '../helpers/pixels.js';
+
+const library = loadIconLibrary();
+const draw = (prompt: string, seed = 1, profile: 'default' | 'kaggle' = 'default') => compose(prompt, { library, seed, width: 512, height: 512, profile });
+
+const TYPICAL = [
+  'a red fox in a snowy forest at dusk', 'a cow and a pig on a farm', 'an astronaut and the moon in space',
+  'a fox, a dog, a tree, a house and a car', 'a city at night', 'five red balloons', 'a lighthouse on a beach',
+  'a spiral of hexagons', 'a mandala', 'a neon guitar', 'a robot in line art', 'two yellow ducks on a lake',
+];
+
+describe('compose', () => {
+  it('is byte-identical for the same prompt and seed, and varies with the seed', () => {
+    expect(draw('three cats in a garden', 5).svg).toBe(draw('three cats in a garden', 5).svg);
+    expect(draw('three cats in a garden', 6).svg).not.toBe(draw('three cats in a garden', 5).svg);
+  });
+
+  it('places every object of a five-object prompt', () => {
+    const { scene } = draw('a fox, a dog, a tree, a house and a car');
+    expect(scene.items.map((item) => item.source)).toEqual(['icon:fox', 'icon:dog', 'icon:deciduous-tree', 'icon:house', 'icon:automobile']);
+  });
+
+  it('places counts without overlap', () => {
+    for (const prompt of ['three cats', 'seven apples', 'twelve stars', 'two dogs and three cats']) {
+      const boxes = draw(prompt).scene.items.flatMap((item) => item.boxes);
+      for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlapArea(boxes[i], boxes[j]), `${prompt}: ${i} vs ${j}`).toBe(0);
+    }
+    expect(draw('twelve stars').scene.items[0].count).toBe(12);
+  });
+
+  it('puts farther rows higher and smaller (depth)', () => {
+    const [item] = draw('eight sheep in a meadow').scene.items;
+    const front = item.boxes.reduce((a, b) => (a[1] + a[3] > b[1] + b[3] ? a : b));
+    const back = item.boxes.reduce((a, b) => (a[1] + a[3] < b[1] + b[3] ? a : b));
+    expect(back[2]).toBeLessThan(front[2]);
+    expect(back[1] + back[3]).toBeLessThan(front[1] + front[3]);
+  });
+
+  it('honours relations', () => {
+    const cat = draw('a cat on a table').scene;
+    const [c, t] = [cat.items[0].bbox, cat.items[1].bbox];
+    expect(c[1] + c[3]).toBeLessThan(t[1] + t[3] * 0.6);
+    const left = draw('a cat to the left of a dog').scene;
+    expect(left.items[0].bbox[0]).toBeLessThan(left.items[1].bbox[0]);
+    const right = draw('a cat to the right of a dog').scene;
+    expect(right.items[0].bbox[0]).toBeGreaterThan(right.items[1].bbox[0]);
+    const above = draw('a bird above a house').scene;
+    expect(above.items[0].bbox[1] + above.items[0].bbox[3]).toBeLessThanOrEqual(above.items[1].bbox[1] + 1);
+  });
+
+  it('fills a setting with what it implies', () => {
+    expect(draw('a forest').scene.items.filter((item) => item.prop === 'setting' && item.concept === 'tree').length).toBeGreaterThan(0);
+    expect(draw('a fox at night').scene.items.some((item) => item.concept === 'moon' && item.prop === 'time')).toBe(true);
+  });
+
+  it('uses <symbol> and <use> for repeated drawings', () => {
+    const { svg } = draw('six apples');
+    expect(svg.match(/<symbol /g)).toHaveLength(1);
+    expect(svg.match(/<use /g)).toHaveLength(6);
+  });
+
+  it.each(TYPICAL)('"%s" stays under 10,000 bytes and fits the kaggle profile', (prompt) => {
+    const { svg } = draw(prompt, 1, 'kaggle');
+    expect(Buffer.byteLength(svg)).toBeLessThan(10_000);
+    expect(checkProfile(svg, 'kaggle')).toEqual([]);
+    // Coordinates carry one decimal, scale factors two: nothing longer.
+    expect(svg).not.toMatch(/\d\.\d{3}/);
+  });
+
+  it('squeezes a crowded scene into the kaggle budget and says so', () => {
+    const prompt = 'a fire truck, a castle, a dragon, a robot, a unicorn, a piano, a rocket, a helicopter, a ferris wheel, a volcano and a stadium in a forest at night';
+    const plain = draw(prompt);
+    const kaggle = draw(prompt, 1, 'kaggle');
+    expect(Buffer.byteLength(plain.svg)).toBeGreaterThan(10_000);
+    expect(Buffer.byteLength(kaggle.svg)).toBeLessThan(10_000);
+    expect(checkProfile(kaggle.svg, 'kaggle')).toEqual([]);
+    expect(kaggle.notes.join(' ')).toMatch(/kaggle/);
+  });
+});
+
+describe('hostile and odd prompts give a valid SVG and a note, never a crash', () => {
+  it.each([
+    ['nonsense', 'blorp zizzle wumpf'],
+    ['empty after trim', '   \n\t  '],
+    ['a 10 KB prompt', 'a red fox jumping over a lazy dog '.repeat(300)],
+    ['emoji only with no icon', '🫨🫨'],
+    ['non-English', '一只红色的狐狸在雪地里'],
+    ['quotes and symbols', '<script>alert(1)</script> "hello" & ;; --'],
+  ])('%s', (_label, prompt) => {
+    const started = performance.now();
+    const { svg, notes } = draw(prompt);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 512 512"/);
+    expect(checkProfile(svg, 'default')).toEqual([]);
+    expect(notes.length).toBeGreaterThan(0);
+    expect(distinctColors(renderPixels(svg, 64))).toBeGreaterThan(1);
+  });
+
+  it('draws emoji as their icons', () => {
+    expect(draw('🦊 in a 🌲 forest').scene.items[0].source).toBe('icon:fox');
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { parsePrompt } from '../../src/compose/parse.js';
+import { CONCEPT_ICONS } from '../../src/compose/retrieve/concepts.js';
+import { retrieve } from '../../src/compose/retrieve/retrieve.js';
+import { loadIconLibrary } from '../../src/providers/iconData.js';
+
+const library = loadIconLibrary();
+const find = (phrase: string) => retrieve(parsePrompt(phrase).objects[0], library).source;
+
+describe('phrase -> drawing', () => {
+  it.each([
+    // synonyms and broader terms
+    ['a puppy', 'icon:dog'],
+    ['a sedan', 'icon:automobile'],
+    ['an oak', 'icon:deciduous-tree'],
+    ['a kitten', 'icon:cat'],
+    ['a pine tree', 'icon:evergreen-tree'],
+    ['a spaceship', 'icon:rocket'],
+    ['a bunny', 'icon:rabbit'],
+    // multi-word nouns
+    ['a fire truck', 'icon:fire-engine'],
+    ['a teddy bear', 'icon:teddy-bear'],
+    ['a polar bear', 'icon:polar-bear'],
+    ['a hot air balloon', 'primitive:hot-air-balloon'],
+    ['a cup of coffee', 'icon:hot-beverage'],
+    // full-body drawings over face-only ones
+    ['a dog', 'icon:dog'],
+    ['a cat', 'icon:cat'],
+    ['a tiger', 'icon:tiger'],
+    ['a monkey', 'icon:monkey'],
+    // nearest words do not hijack
+    ['a rocket', 'icon:rocket'],
+    ['a rock', 'icon:rock'],
+    ['a wooden boat', 'icon:sailboat'],
+    // names with a colour in them keep their own drawing
+    ['a green apple', 'icon:green-apple'],
+    ['a black cat', 'icon:black-cat'],
+    // shapes asked for are drawn as shapes
+    ['three blue circles', 'primitive:circle'],
+    ['a hexagon', 'primitive:hexagon'],
+    ['a star', 'icon:star'],
+    // keywords from emojibase/emojilib find what our table does not list
+    ['a hedgehog', 'icon:hedgehog'],
+    ['a saxophone', 'icon:saxophone'],
+    // nothing in the icon set: a stand-in, never nothing
+    ['a zorblax', 'primitive:blob'],
+  ])('%s -> %s', (phrase, source) => {
+    expect(find(phrase)).toBe(source);
+  });
+
+  it('names the concept the user used and flags stand-ins', () => {
+    expect(retrieve(parsePrompt('a puppy').objects[0], library)).toMatchObject({ concept: 'puppy', fallback: false });
+    expect(retrieve(parsePrompt('a zorblax').objects[0], library)).toMatchObject({ concept: 'zorblax', fallback: true });
+  });
+
+  it('avoids icons that need a clipPath when the profile forbids it', () => {
+    const withClip = [...CONCEPT_ICONS.values()].find((name) => library.flags(name) & 1);
+    if (!withClip) return;
+    const word = [...CONCEPT_ICONS].find(([, icon]) => icon === withClip)![0];
+    expect(retrieve(parsePrompt(`a ${word}`).objects[0], library, { avoidFlags: 1 }).source).not.toBe(`icon:${withClip}`);
+  });
+
+  it('every icon our concept table names exists in the bundled set', () => {
+    const missing = [...new Set(CONCEPT_ICONS.values())].filter((name) => !library.has(name));
+    expect(missing).toEqual([]);
+  });
+
+  it('finds icons by emoji', () => {
+    expect(library.emojiName('🦊')).toBe('fox');
+    expect(library.emojiName('🌲')).toBe('evergreen-tree');
+  });
+});
