@@ -16,7 +16,9 @@ export const PRESENTATION = words(`
   opacity overflow paint-order pointer-events shape-rendering stop-color stop-opacity stroke stroke-dasharray
   stroke-dashoffset stroke-linecap stroke-linejoin stroke-miterlimit stroke-opacity stroke-width text-anchor
   text-decoration text-rendering transform transform-box transform-origin unicode-bidi vector-effect visibility
-  white-space word-spacing writing-mode`);
+  white-space word-spacing writing-mode enable-background kerning font-kerning font-feature-settings
+  font-variation-settings glyph-orientation-horizontal glyph-orientation-vertical background-color
+  width height x y cx cy r rx ry d`);
 
 /** Every other attribute the default profile keeps, on any allowed element. */
 const DEFAULT_ATTRIBUTES = words(`
@@ -29,7 +31,7 @@ const DEFAULT_ATTRIBUTES = words(`
   slope intercept amplitude exponent baseFrequency numOctaves seed stitchTiles scale xChannelSelector
   yChannelSelector radius kernelMatrix order divisor bias targetX targetY edgeMode kernelUnitLength preserveAlpha
   surfaceScale diffuseConstant specularConstant specularExponent azimuth elevation z pointsAtX pointsAtY pointsAtZ
-  limitingConeAngle crossorigin
+  limitingConeAngle crossorigin systemLanguage requiredFeatures requiredExtensions
   textLength lengthAdjust startOffset method spacing side rotate
   attributeName attributeType begin dur end min max restart repeatCount repeatDur calcMode keyTimes keySplines
   keyPoints from to by additive accumulate path`);
@@ -96,7 +98,7 @@ export interface ProfileRules {
   name: ProfileName;
   isElementAllowed(element: string): boolean;
   isAttributeAllowed(element: string, attribute: string): boolean;
-  /** Raster `data:` images on <image>: allowed outside kaggle. */
+  /** Raster `data:` images on <image> and <feImage>: allowed outside kaggle. */
   allowDataImages: boolean;
   /** Byte limit of the whole SVG (UTF-8), or undefined for none beyond the parser's cap. */
   maxBytes?: number;

@@ -11,6 +11,8 @@ const LOCAL_REFERENCE = /^#[^\s'"()\\<>]+$/;
 const LOCAL_URL = /^url\(\s*(['"]?)#([^\s'"()\\<>]+)\1\s*\)$/i;
 /** Elements whose text content means something; elsewhere text is dropped in compact profiles. */
 const TEXT_ELEMENTS = new Set(['text', 'tspan', 'textPath', 'title', 'desc', 'style']);
+/** Elements that draw a raster image from their href. */
+const RASTER_ELEMENTS = new Set(['image', 'feImage']);
 /** Attributes an animation may never target, whatever the profile allows. */
 const NEVER_ANIMATED = new Set(['href', 'xlink:href', 'style', 'class', 'id', 'attributename']);
 
@@ -110,7 +112,7 @@ function hrefRefusal(element: SvgElement, value: string, rules: ProfileRules): s
   const href = value.trim();
   if (LOCAL_REFERENCE.test(href)) return undefined;
   if (!/^data:/i.test(href)) return 'only local #id references are allowed';
-  if (element.name !== 'image') return 'data: URLs are allowed only on <image>';
+  if (!RASTER_ELEMENTS.has(element.name)) return 'data: URLs are allowed only on <image> and <feImage>';
   if (!rules.allowDataImages) return `data: URLs are not allowed in the ${rules.name} profile`;
   return checkDataImage(href);
 }

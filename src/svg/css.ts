@@ -19,7 +19,7 @@ export interface StyleRule {
 const FUNCTIONS = new Set(
   `url rgb rgba hsl hsla hwb lab lch oklab oklch color color-mix calc min max clamp var env
    matrix matrix3d translate translatex translatey translate3d scale scalex scaley rotate skew skewx skewy
-   blur brightness contrast drop-shadow grayscale hue-rotate invert opacity saturate sepia`.split(/\s+/),
+   blur brightness contrast drop-shadow grayscale hue-rotate invert opacity saturate sepia path`.split(/\s+/),
 );
 
 const LOCAL_URL = /^url\(\s*(['"]?)#[^\s'"()\\<>]+\1\s*\)$/i;
@@ -94,7 +94,7 @@ export function parseStylesheet(css: string, removed: CssRemoval[]): StyleRule[]
       continue;
     }
     if (open < 0) {
-      if (head) removed.push({ what: head, reason: 'unterminated CSS' });
+      if (head) removed.push({ what: head, reason: head.startsWith('@') ? 'at-rules are not accepted' : 'unterminated CSS' });
       break;
     }
     const close = matchingBrace(text, open);

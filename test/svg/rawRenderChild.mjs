@@ -1,0 +1,16 @@
+// Test-only child process: renders pairs of SVGs in-process with resvg, unsanitized, and says whether their
+// pixels match. It exists so a file that panics resvg takes down this child, not the test run.
+import { createHash } from 'node:crypto';
+import { Resvg } from '@resvg/resvg-js';
+
+const digest = (svg, resourcesDir) =>
+  createHash('sha1').update(new Resvg(svg, { fitTo: { mode: 'width', value: 160 }, font: { loadSystemFonts: false }, resourcesDir, logLevel: 'off' }).render().pixels).digest('hex');
+
+process.on('message', ({ id, before, after, resourcesDir }) => {
+  try {
+    process.send({ id, same: digest(before, resourcesDir) === digest(after, resourcesDir) });
+  } catch (error) {
+    process.send({ id, error: String(error) });
+  }
+});
+process.on('disconnect', () => process.exit(0));
