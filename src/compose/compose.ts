@@ -5,7 +5,7 @@ import { applyEdits, findItems } from './edit/applyEdit.js';
 import { parseEdit } from './edit/parseEdit.js';
 import { parsePrompt } from './parse/parse.js';
 import { planScene, type PlanOptions } from './plan.js';
-import { USES_CLIP_PATH, type IconLibrary } from './retrieve/iconLibrary.js';
+import { EMOJI_WORD, USES_CLIP_PATH, type IconLibrary } from './retrieve/iconLibrary.js';
 import type { Scene } from './types.js';
 
 export interface ComposeOptions {
@@ -31,11 +31,11 @@ export interface Composition {
 const MAX_PROMPT = 1500;
 export const KAGGLE_BUDGET = 9900;
 
-/** Emoji in the prompt become the words of the icon drawn for them ("🦊" -> "fox"). */
+/** Emoji in the prompt become a word naming their icon ("🦊" -> "icon:fox" as the word "emojiN"). */
 function emojiToWords(prompt: string, library: IconLibrary): string {
   return prompt.replace(/\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|\p{Emoji_Modifier})*/gu, (emoji) => {
-    const name = library.emojiName(emoji);
-    return name ? ` ${name.replace(/-/g, ' ')} ` : ' ';
+    const index = library.emojiIndex(emoji);
+    return index === undefined ? ' ' : ` ${EMOJI_WORD}${index} `;
   });
 }
 

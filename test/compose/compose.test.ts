@@ -88,7 +88,7 @@ describe('hostile and odd prompts give a valid SVG and a note, never a crash', (
     ['nonsense', 'blorp zizzle wumpf'],
     ['empty after trim', '   \n\t  '],
     ['a 10 KB prompt', 'a red fox jumping over a lazy dog '.repeat(300)],
-    ['emoji only with no icon', '🫨🫨'],
+    ['emoji only, none in the icon set', '🫟🪾'],
     ['non-English', '一只红色的狐狸在雪地里'],
     ['quotes and symbols', '<script>alert(1)</script> "hello" & ;; --'],
   ])('%s', (_label, prompt) => {
@@ -102,6 +102,9 @@ describe('hostile and odd prompts give a valid SVG and a note, never a crash', (
   });
 
   it('draws emoji as their icons', () => {
-    expect(draw('🦊 in a 🌲 forest').scene.items[0].source).toBe('icon:fox');
+    const { scene } = draw('🦊 in a 🌲 forest');
+    expect(scene.setting).toBe('forest');
+    expect(scene.items[0]).toMatchObject({ concept: 'fox', source: 'icon:fox' });
+    expect(draw('🫨').scene.items[0].source).toBe('icon:shaking-face');
   });
 });

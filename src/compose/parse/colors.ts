@@ -12,7 +12,9 @@ function baseColor(name: string): string | undefined {
 }
 
 export function isColorWord(word: string): boolean {
-  return /^[a-z0-9]+$/.test(word) && baseColor(word) !== undefined && !['transparent', 'currentcolor', 'none'].includes(word);
+  // culori would read "face" or "bead" as hex digits: hex only counts when written with "#".
+  if (/^[0-9a-f]{3,8}$/.test(word) || !/^[a-z0-9]+$/.test(word)) return false;
+  return baseColor(word) !== undefined && !['transparent', 'currentcolor', 'none'].includes(word);
 }
 
 /** Turns "light blue", "dark green", "red", "#ff8800" into #rrggbb. */

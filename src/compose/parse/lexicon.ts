@@ -12,7 +12,8 @@ export const STOPWORDS = words(`
   photo photograph photography scene view shot closeup close up detailed realistic high quality hd 4k 8k digital art
   artwork poster wallpaper background cartoon clipart clip vector kind sort type one other another each while as like
   what which who where when how all both either few many lot lots several single group bunch set number herd flock
-  school pack swarm crowd row couple pair dozen style styled design aesthetic look`);
+  school pack swarm crowd row couple pair dozen style styled design aesthetic look front back side top bottom left right
+  middle center centre edge corner out up down off away upside inside-out its`);
 
 /** Verbs and adverbs that separate noun phrases ("a cat sitting on a mat"). */
 export const VERBS = words(`
@@ -22,7 +23,8 @@ export const VERBS = words(`
   written surrounded floating float floats hanging hangs hung growing grows grown perched resting rests leaning leans
   dancing dances singing sings smiling smiles waving waves driving drives parked sailing sails climbing climbs staring
   looks seen placed standing kicking kicks throwing throws catching catches pulling pulls pushing pushes reflected
-  glowing shining shines burning burns melting falling falls rising rises going goes coming comes doing does made`);
+  glowing shining shines burning burns melting falling falls rising rises going goes coming comes doing does made
+  shows gives makes takes contains features displays says seems appears stands sits lies gets becomes wears holds`);
 
 /** Colour words that are also things ("an orange", "a tomato"): a colour only right before another word. */
 export const AMBIGUOUS_COLORS = words(`
@@ -54,7 +56,7 @@ export const COUNT_PHRASES: [string, number][] = [
   ['a pair of', 2], ['pair of', 2], ['a couple of', 2], ['couple of', 2], ['a few', 3], ['a lot of', 7], ['lots of', 7],
   ['a dozen', 12], ['a group of', 5], ['a bunch of', 5], ['a herd of', 5], ['a flock of', 5], ['a school of', 5],
   ['a pack of', 5], ['a swarm of', 8], ['a row of', 5], ['a crowd of', 6], ['a set of', 3], ['a pile of', 5],
-  ['a stack of', 4], ['a handful of', 4], ['a family of', 4], ['a team of', 5], ['an army of', 8], ['a field of', 8],
+  ['a stack of', 4], ['a handful of', 4], ['a family of', 4], ['a team of', 5], ['an army of', 8]
 ];
 
 /** Plural-only nouns: "a pair of glasses" is one thing. */

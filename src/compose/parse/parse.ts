@@ -113,7 +113,7 @@ export function parsePrompt(prompt: string): ParsedPrompt {
   for (let i = 0; i < tokens.length; i++) {
     const token: Token = tokens[i];
     const next = tokens[i + 1];
-    const nextWord = next?.type === 'word' && !STOPWORDS.has(next.word) ? next.word : undefined;
+    const nextWord = next?.type === 'word' && !STOPWORDS.has(next.word) && !VERBS.has(next.word) && !isFiller(next.word) ? next.word : undefined;
     if (token.type === 'break') {
       flush();
       relation = undefined;

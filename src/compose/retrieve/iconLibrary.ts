@@ -15,6 +15,8 @@ export interface IconMeta {
 }
 
 export const ICON_INDEX_VERSION = 2;
+/** How an emoji in a prompt is passed to retrieval: this prefix and the icon's index ("emoji459"). */
+export const EMOJI_WORD = 'emoji';
 /** Row flag: the drawing uses a clipPath (the kaggle profile forbids it). */
 export const USES_CLIP_PATH = 1;
 
@@ -61,9 +63,17 @@ export class IconLibrary {
 
   /** The icon drawn for an emoji ("🦊" -> "fox"), if the set has it. */
   emojiName(emoji: string): string | undefined {
-    const key = [...emoji].map((c) => c.codePointAt(0)!.toString(16)).filter((h) => h !== 'fe0f').join('-');
-    const index = this.meta.emoji[key];
+    const index = this.emojiIndex(emoji);
     return index === undefined ? undefined : this.meta.icons[index][0];
+  }
+
+  emojiIndex(emoji: string): number | undefined {
+    const key = [...emoji].map((c) => c.codePointAt(0)!.toString(16)).filter((h) => h !== 'fe0f').join('-');
+    return this.meta.emoji[key];
+  }
+
+  nameAt(index: number): string | undefined {
+    return this.meta.icons[index]?.[0];
   }
 
   /** Whether any icon is found by this one word (name or keyword). */

@@ -4,7 +4,7 @@ import type { ParsedObject } from '../parse/parse.js';
 import { OBJECT_SHAPES } from '../parse/lexicon.js';
 import type { Placement } from '../types.js';
 import { CONCEPT_ICONS } from './concepts.js';
-import { USES_CLIP_PATH, type IconLibrary } from './iconLibrary.js';
+import { EMOJI_WORD, USES_CLIP_PATH, type IconLibrary } from './iconLibrary.js';
 import { singular } from './terms.js';
 
 export interface Retrieved {
@@ -36,15 +36,22 @@ export function placementOf(source: string, library: IconLibrary): Placement {
   return 'ground';
 }
 
-function iconFor(phrase: string, library: IconLibrary, options: RetrieveOptions, useIndex: boolean): string | undefined {
+type Lookup = 'named' | 'name-word' | 'keyword';
+
+/** An icon for a phrase: named outright (our table, an icon's own name), or through the index,
+ *  either by a word of an icon's name or by any of its keywords. */
+function iconFor(phrase: string, library: IconLibrary, options: RetrieveOptions, lookup: Lookup): string | undefined {
   const usable = (name: string | undefined) => name !== undefined && library.has(name) && !(library.flags(name) & (options.avoidFlags ?? 0));
-  const listed = CONCEPT_ICONS.get(phrase) ?? CONCEPT_ICONS.get(phrase.split(' ').map(singular).join(' '));
-  if (usable(listed)) return listed;
-  const named = phrase.replace(/ /g, '-');
-  if (usable(named)) return named;
-  if (!useIndex) return undefined;
+  if (lookup === 'named') {
+    const listed = CONCEPT_ICONS.get(phrase) ?? CONCEPT_ICONS.get(phrase.split(' ').map(singular).join(' '));
+    if (usable(listed)) return listed;
+    const named = phrase.replace(/ /g, '-');
+    return usable(named) ? named : undefined;
+  }
   const found = library.find(phrase);
-  return found && usable(found.name) ? found.name : undefined;
+  if (!found || !usable(found.name)) return undefined;
+  const nameWords = found.name.split('-').map(singular);
+  return lookup === 'keyword' || phrase.split(' ').map(singular).every((w) => nameWords.includes(w)) ? found.name : undefined;
 }
 
 export function retrieve(object: ParsedObject, library: IconLibrary, options: RetrieveOptions = {}): Retrieved & { keepsColor?: boolean } {
@@ -53,18 +60,28 @@ export function retrieve(object: ParsedObject, library: IconLibrary, options: Re
     const named = CONCEPT_ICONS.get(`${object.colorWord} ${object.phrases[0]}`);
     if (named && library.has(named)) return { concept: object.phrases[0], source: `icon:${named}`, placement: placementOf(`icon:${named}`, library), fallback: false, keepsColor: true };
   }
+  const emoji = new RegExp(`^${EMOJI_WORD}(\\d+)$`).exec(object.phrases[0].split(' ').at(-1)!);
+  const emojiIcon = emoji ? library.nameAt(Number(emoji[1])) : undefined;
+  if (emojiIcon) return { concept: emojiIcon.replace(/-/g, ' '), source: `icon:${emojiIcon}`, placement: placementOf(`icon:${emojiIcon}`, library), fallback: false };
   const head = object.phrases[0].split(' ').at(-1)!;
   const container = object.phrases[0].includes(' of ') ? object.phrases.at(-1) : undefined;
-  for (const phrase of object.phrases) {
-    if (OBJECT_SHAPES.has(phrase)) return { concept: phrase, source: `primitive:${phrase}`, placement: 'ground', fallback: false };
-    const drawn = DRAWN.get(phrase);
-    if (drawn) return { concept: phrase, source: `primitive:${drawn}`, placement: drawn === 'hot-air-balloon' ? 'sky' : 'ground', fallback: false };
-    // Modifiers ("wooden" in "wooden boat") may only name a thing outright, never through keywords,
-    // so an adjective cannot hijack the object.
-    const name = iconFor(phrase, library, options, phrase.split(' ').at(-1) === head || phrase === container);
-    if (name) {
-      const source = `icon:${name}`;
-      return { concept: phrase, source, placement: placementOf(source, library), fallback: false };
+  // Head phrases ("air balloon", "balloon" in "hot air balloon") come first, then the modifiers
+  // ("owl" in "owl family"), which may only name a thing outright: an adjective never hijacks
+  // through a keyword. Keyword matches of the head come last, as they are the least sure.
+  const heads = object.phrases.filter((p) => p.split(' ').at(-1) === head || p === container);
+  const modifiers = object.phrases.filter((p) => !heads.includes(p));
+  const passes: [string[], Lookup][] = [[heads, 'named'], [heads, 'name-word'], [modifiers, 'named'], [heads, 'keyword']];
+  for (const [phrases, lookup] of passes) {
+    for (const phrase of phrases) {
+      if (OBJECT_SHAPES.has(phrase)) return { concept: phrase, source: `primitive:${phrase}`, placement: 'ground', fallback: false };
+      const drawn = DRAWN.get(phrase);
+      if (drawn) return { concept: phrase, source: `primitive:${drawn}`, placement: drawn === 'hot-air-balloon' ? 'sky' : 'ground', fallback: false };
+      const name = iconFor(phrase, library, options, lookup);
+      if (name) {
+        const source = `icon:${name}`;
+        // "a bowl of pho" is drawn as its contents but is still the whole thing the user named.
+        return { concept: container ? object.phrases[0] : phrase, source, placement: placementOf(source, library), fallback: false };
+      }
     }
   }
   return { concept: object.phrases[0], source: 'primitive:blob', placement: 'ground', fallback: true };
