@@ -42,7 +42,7 @@ export interface ParsedPrompt {
 
 const ING_NOUNS = new Set('building ring king wing string ceiling swing pudding dumpling wedding bowling skiing sling spring earring clothing icing ping painting stocking duckling seedling sapling'.split(' '));
 const LY_NOUNS = new Set('butterfly dragonfly firefly fly lily jelly belly holly family bully dolly trolley'.split(' '));
-const LOCATIVE = new Set(['in', 'on', 'at', 'into', 'inside', 'across', 'through', 'within', 'among', 'under']);
+const LOCATIVE = new Set(['in', 'on', 'at', 'into', 'inside', 'across', 'through', 'within', 'among', 'under', 'over', 'above']);
 
 function isFiller(word: string): boolean {
   if (word.length > 4 && word.endsWith('ing') && !ING_NOUNS.has(word)) return true;
