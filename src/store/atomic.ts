@@ -4,13 +4,40 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
-function writeTemp(file: string, data: string | Uint8Array): string {
+/** What can be written: text, bytes, or byte chunks (written with writev, never joined in memory). */
+export type FileData = string | Uint8Array | Uint8Array[];
+
+function writeAll(fd: number, data: FileData): void {
+  if (!Array.isArray(data)) {
+    fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    return;
+  }
+  for (let start = 0; start < data.length; start += 512) {
+    const chunk = data.slice(start, start + 512);
+    const expected = chunk.reduce((sum, part) => sum + part.byteLength, 0);
+    const written = fs.writevSync(fd, chunk);
+    // A regular file takes all of it; if not, finish the chunk one piece at a time.
+    if (written < expected) {
+      let skip = written;
+      for (const part of chunk) {
+        if (skip >= part.byteLength) {
+          skip -= part.byteLength;
+          continue;
+        }
+        fs.writeSync(fd, part.subarray(skip));
+        skip = 0;
+      }
+    }
+  }
+}
+
+function writeTemp(file: string, data: FileData): string {
   const dir = path.dirname(file);
   fs.mkdirSync(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const fd = fs.openSync(temp, 'wx', 0o644);
   try {
-    fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    writeAll(fd, data);
     fs.fsyncSync(fd);
   } catch (error) {
     fs.closeSync(fd);
@@ -35,7 +62,7 @@ function syncDirectory(dir: string): void {
 }
 
 /** Replaces `file` atomically. */
-export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+export function writeFileAtomic(file: string, data: FileData): void {
   const temp = writeTemp(file, data);
   try {
     fs.renameSync(temp, file);

@@ -11,7 +11,7 @@ import { sessionHeaderSchema, treeProblem, turnSchema, type Session, type Turn }
 const cache = new Map<string, { signature: string; session: Session }>();
 /** Turns known to be valid; they are frozen, so they stay valid. */
 const validTurns = new WeakSet<Turn>();
-const turnText = new WeakMap<Turn, string>();
+const turnText = new WeakMap<Turn, Buffer>();
 
 function signatureOf(file: string): string | undefined {
   try {
@@ -55,20 +55,27 @@ function checkedForWrite(session: Session): Session {
   return checked;
 }
 
-/** Pretty header, one line per turn: readable, diffable, and each turn's text is made once. */
-export function serializeSession(session: Session): string {
+const SEPARATOR = ',\n    ';
+
+/** One turn's line with the separator before it, encoded once: long sessions re-write old turns without re-serialising them. */
+function turnLine(turn: Turn): Buffer {
+  let bytes = turnText.get(turn);
+  if (bytes === undefined) {
+    bytes = Buffer.from(`${SEPARATOR}${JSON.stringify(turn)}`, 'utf8');
+    if (Object.isFrozen(turn)) turnText.set(turn, bytes);
+  }
+  return bytes;
+}
+
+/** Pretty header, one line per turn (readable and diffable), as the list of byte chunks to write. */
+export function serializeSession(session: Session): Buffer[] {
   const { turns, ...header } = session;
-  const lines = turns.map((turn) => {
-    let text = turnText.get(turn);
-    if (text === undefined) {
-      text = JSON.stringify(turn);
-      if (Object.isFrozen(turn)) turnText.set(turn, text);
-    }
-    return text;
-  });
-  const head = JSON.stringify(header, null, 2);
-  const body = lines.length === 0 ? '[]' : `[\n    ${lines.join(',\n    ')}\n  ]`;
-  return `${head.slice(0, -2)},\n  "turns": ${body}\n}\n`;
+  const head = JSON.stringify(header, null, 2).slice(0, -2);
+  if (turns.length === 0) return [Buffer.from(`${head},\n  "turns": []\n}\n`, 'utf8')];
+  const parts = [Buffer.from(`${head},\n  "turns": [\n    `, 'utf8'), turnLine(turns[0]).subarray(SEPARATOR.length)];
+  for (let i = 1; i < turns.length; i++) parts.push(turnLine(turns[i]));
+  parts.push(Buffer.from('\n  ]\n}\n'));
+  return parts;
 }
 
 export class SessionFileAdapter implements SyncAdapter<Session | null> {
@@ -113,5 +120,5 @@ export function forgetSessionFile(file: string): void {
 
 /** Validates and serialises a session without writing it (exports, tests). */
 export function sessionText(session: Session): string {
-  return serializeSession(checkedForWrite(session));
+  return Buffer.concat(serializeSession(checkedForWrite(session))).toString('utf8');
 }
