@@ -81,6 +81,20 @@ Exit 2 when the input is not a usable SVG (DOCTYPE/entities, gzip, over 1 MiB, m
       await sanitizeCommand(ctx, file, options);
     });
 
+  generationOptions(
+    program
+      .command('chat')
+      .description('chat in the REPL: start or resume the named session (a new one without a name)')
+      .argument('[name]', 'session name or id prefix; created at the first prompt if it does not exist')
+      .option('-c, --continue', 'resume the most recently used session'),
+  )
+    .addHelpText('after', `${examples('svgchat chat fox', 'svgchat chat -c', 'svgchat chat -p openai -m gpt-4o-mini')}
+Needs a terminal (scripts: svgchat gen). Inside, /help lists the slash commands.`)
+    .action(async (name: string | undefined, options) => {
+      const { chatCommand } = await import('./commands/chat.js');
+      await chatCommand(ctx, name, options);
+    });
+
   program
     .command('score')
     .description('score SVG files: validity, render metrics, colour/object adherence; --judge asks a vision model')

@@ -1,10 +1,14 @@
 // The only place that exits: runs the CLI and maps what it throws to an exit code and one line.
 import fs from 'node:fs';
 import { ExitCode, SvgchatError, isAbortError } from './errors.js';
+import { interruptOwner } from './interrupts.js';
 
 const controller = new AbortController();
 let interrupts = 0;
 process.on('SIGINT', () => {
+  // The REPL claims Ctrl-C while it runs: it cancels one generation, not the process.
+  const owner = interruptOwner();
+  if (owner) return owner();
   interrupts += 1;
   // First Ctrl-C cancels the running work (commands clean up and exit 130); a second one leaves at once.
   if (interrupts > 1) process.exit(ExitCode.interrupted);

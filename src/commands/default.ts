@@ -12,5 +12,6 @@ export async function defaultCommand(ctx: Context, program: Command, word: strin
   if (!ctx.stdin.isTTY || !ctx.stdout.isTTY) {
     throw new UsageError('no command given and no terminal to chat in', 'for scripts use: svgchat gen "a red fox" -o fox.svg (see svgchat --help)');
   }
-  program.outputHelp();
+  const { chatCommand } = await import('./chat.js');
+  await chatCommand(ctx, undefined, {});
 }

@@ -1,0 +1,112 @@
+// One turn drawn from the REPL: a spinner while generateTurn works (Ctrl-C aborts this generation only),
+// then the reply: the file (as a link where the terminal supports it), a score line, and what was placed
+// or what the model said.
+import readline from 'node:readline';
+import chalk from 'chalk';
+import { chalkStderr } from 'chalk';
+import { InterruptedError, SvgchatError } from '../errors.js';
+import { generateTurn, type TurnOutcome } from '../pipeline/generateTurn.js';
+import { scoreSvg } from '../score/scoreSvg.js';
+import type { Session } from '../store/schema.js';
+import { fileLink } from '../ui/link.js';
+import type { InputStream } from '../ui/prompts.js';
+import { sceneSummary, scoreSummary, seconds } from './format.js';
+import { startSpinner } from './spinner.js';
+import type { ReplState } from './state.js';
+
+export interface DrawRequest {
+  prompt: string;
+  seed?: number;
+  /** Regenerate: the turn drawn again; the new turn becomes its sibling. */
+  replacing?: string;
+}
+
+/** Ctrl-C as a key (the terminal in raw mode, so typing does not scribble over the spinner). */
+function onCtrlC(input: InputStream, cancel: () => void): () => void {
+  if (!input.isTTY || !input.setRawMode) return () => {};
+  readline.emitKeypressEvents(input);
+  input.setRawMode(true);
+  const onKey = (_text: string | undefined, key: { name?: string; ctrl?: boolean } | undefined) => {
+    if (key?.ctrl && key.name === 'c') cancel();
+  };
+  input.on('keypress', onKey);
+  input.resume();
+  return () => {
+    input.off('keypress', onKey);
+    input.setRawMode?.(false);
+    input.pause();
+  };
+}
+
+/** The session a prompt goes to; a new one is written now, named after the prompt unless named already. */
+function sessionForPrompt(state: ReplState, prompt: string): Session {
+  if (state.session) return state.current();
+  const { provider, model, size, profile } = state.settings();
+  const created = state.store.create({ name: state.pendingName, prompt, settings: { provider, model, size, profile } });
+  state.session = created;
+  state.pendingName = undefined;
+  return created;
+}
+
+export async function drawTurn(state: ReplState, request: DrawRequest, cancelOnSignal: (cancel: (() => void) | undefined) => void): Promise<void> {
+  const { ctx, store } = state;
+  const out = (text: string) => ctx.stdout.write(`${text}\n`);
+  const settings = state.settings();
+  const session = sessionForPrompt(state, request.prompt);
+  const replaced = request.replacing ? store.turn(session, request.replacing) : undefined;
+  if (replaced) state.session = store.setHead(session.id, replaced.parent);
+
+  const controller = new AbortController();
+  const cancel = () => controller.abort(new InterruptedError());
+  cancelOnSignal(cancel);
+  const stopKeys = onCtrlC(state.streams.input, cancel);
+  const spinner = ctx.stderr.isTTY ? startSpinner(ctx.stderr, 'drawing…', (frame) => chalkStderr.cyan(frame)) : undefined;
+  let outcome: TurnOutcome | undefined;
+  try {
+    outcome = await generateTurn(store, session.id, { prompt: request.prompt, seed: request.seed, settings }, controller.signal, (event) => {
+      spinner?.update(event.type === 'status' ? `${event.message}…` : `drawing… ${event.count} token${event.count === 1 ? '' : 's'}`);
+    });
+  } catch (error) {
+    if (controller.signal.aborted || error instanceof InterruptedError) {
+      out(chalk.yellow(`cancelled; nothing was added to ${session.name}`));
+      return;
+    }
+    throw error;
+  } finally {
+    spinner?.stop();
+    stopKeys();
+    cancelOnSignal(undefined);
+    // A regenerate that produced nothing leaves the session where it was.
+    const now = store.find(session.id);
+    if (replaced && now && now.head === replaced.parent) state.session = store.setHead(session.id, replaced.id);
+  }
+  state.session = outcome.session;
+  await showReply(state, outcome);
+}
+
+async function showReply(state: ReplState, outcome: TurnOutcome): Promise<void> {
+  const { ctx } = state;
+  const { turn, session } = outcome;
+  const lines = [`${chalk.green('✓')} ${chalk.bold(turn.id)}  ${fileLink(state.fileOf(turn), state.options.links)}`];
+  let score = `score ${turn.score === null ? '-' : turn.score.toFixed(2)}`;
+  try {
+    score = scoreSummary(await scoreSvg(outcome.svg, { profile: session.settings.profile === 'kaggle' ? 'kaggle' : 'default', prompt: turn.prompt, scene: turn.scene ?? undefined }));
+  } catch {
+    // the stored score still says how it went
+  }
+  const best = turn.candidates.length > 0 ? ` · best of ${turn.candidates.length + 1}` : '';
+  lines.push(chalk.dim(`  ${score}${best} · ${seconds(turn.durationMs)}`));
+  const placed = sceneSummary(outcome.scene);
+  if (placed) lines.push(...placed.split('\n').map((line) => `  ${line}`));
+  else lines.push(chalk.dim(`  ${turn.provider}/${turn.model}${turn.usage ? ` · ${turn.usage.promptTokens}+${turn.usage.completionTokens} tokens` : ''}`));
+  for (const note of outcome.notes) lines.push(chalk.dim(`  note: ${note}`));
+  ctx.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** One line for an error, so the loop goes on: what went wrong, then what to do. */
+export function errorLine(error: unknown, debug: boolean): string {
+  if (error instanceof SvgchatError) return `${chalk.red('error:')} ${error.message}${error.hint ? chalk.dim(` · ${error.hint}`) : ''}`;
+  const text = error instanceof Error ? error.message : String(error);
+  const stack = debug && error instanceof Error ? `\n${error.stack}` : '';
+  return `${chalk.red('internal error:')} ${text}${chalk.dim(' · this is a bug in svgchat; SVGCHAT_DEBUG=1 shows where')}${stack}`;
+}
