@@ -12,6 +12,12 @@ if (compiled.status !== 0) {
   console.error('build: TypeScript compilation failed');
   process.exit(compiled.status ?? 1);
 }
+// The `serve` page's browser script (DOM types, its own tsconfig) -> dist/pages/client/.
+const page = spawnSync(tsc, ['-p', path.join(root, 'src', 'pages', 'client', 'tsconfig.json')], { stdio: 'inherit' });
+if (page.status !== 0) {
+  console.error('build: the web page script (src/pages/client) failed to compile');
+  process.exit(page.status ?? 1);
+}
 // Imported only now: the index builder uses the freshly compiled term normaliser from dist/.
 const { buildIconIndex } = await import('./build-icons.mjs');
 const index = await buildIconIndex(root);

@@ -210,6 +210,33 @@ Exit 2 when a file is unreadable or not SVG (the others are still scored); exit 
     });
 
   program
+    .command('view')
+    .description('write a self-contained HTML gallery of a session (every turn as a card) and open it')
+    .argument('[session]', 'session name or id prefix (default: the most recent session)')
+    .option('-o, --output <file>', 'write the page here (default: $SVGCHAT_HOME/views/<session>.html)')
+    .option('--no-open', 'only write the page and print its path')
+    .option('-q, --quiet', 'no notices on stderr')
+    .addHelpText('after', examples('svgchat view', 'svgchat view my-fox -o fox.html --no-open'))
+    .action(async (session: string | undefined, options: { output?: string; open?: boolean; quiet?: boolean }) => {
+      const { viewCommand } = await import('./commands/view.js');
+      await viewCommand(ctx, session, options);
+    });
+
+  program
+    .command('serve')
+    .description('serve the HTTP API (sessions, messages with SSE progress, scoring) and the web chat page')
+    .option('--port <port>', 'port to listen on (default 7420; 0 picks a free one)')
+    .option('--host <address>', 'address to listen on (default 127.0.0.1; any other needs --token)')
+    .option('--token <token>', 'require Authorization: Bearer <token> on every API request (or set SVGCHAT_SERVE_TOKEN)')
+    .option('-q, --quiet', 'no notices on stderr')
+    .addHelpText('after', `${examples('svgchat serve', 'svgchat serve --port 8080', 'svgchat serve --host 0.0.0.0 --token "$(openssl rand -hex 16)"')}
+Prints the page's URL on stdout (with #token=... when a token is set: opening it signs the page in). Ctrl-C stops.`)
+    .action(async (options: { port?: string; host?: string; token?: string; quiet?: boolean }) => {
+      const { serveCommand } = await import('./commands/serve.js');
+      await serveCommand(ctx, options);
+    });
+
+  program
     .command('completion')
     .description('print a shell completion script (bash, zsh or fish)')
     .argument('<shell>', 'bash, zsh or fish')

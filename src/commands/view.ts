@@ -1,0 +1,53 @@
+// `svgchat view [session] [-o FILE] [--no-open]`: the session's turns as a self-contained HTML gallery.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Context } from '../context.js';
+import { RuntimeFailure, UsageError } from '../errors.js';
+import { galleryHtml } from '../pages/gallery.js';
+import type { Turn } from '../store/schema.js';
+import { SessionStore } from '../store/sessionStore.js';
+import { readSvgBytes } from '../store/svgFiles.js';
+import { sanitizeSvg } from '../svg/sanitize.js';
+import { createReporter } from '../ui/output.js';
+import { openInViewer } from '../ui/viewer.js';
+
+export interface ViewOptions {
+  output?: string;
+  /** commander's --no-open: false when given. */
+  open?: boolean;
+  quiet?: boolean;
+}
+
+/** Where a gallery goes without -o: beside the sessions, never inside a session's own folder. */
+export function defaultGalleryPath(home: string, sessionName: string): string {
+  return path.join(home, 'views', `${sessionName}.html`);
+}
+
+export async function viewCommand(ctx: Context, ref: string | undefined, options: ViewOptions): Promise<void> {
+  const reporter = createReporter(ctx, { quiet: options.quiet });
+  const store = new SessionStore(ctx.home, { onWarning: (message) => reporter.warn(message) });
+  const session = ref === undefined ? store.list()[0] : store.get(ref);
+  if (!session) throw new UsageError('there are no sessions yet', 'make one with: svgchat gen "a red fox"');
+
+  // Stored SVGs were cleaned when they were made; they are cleaned again here in case a file was changed since.
+  const imageOf = (turn: Turn): string | undefined => {
+    if (!turn.svg) return undefined;
+    try {
+      const clean = sanitizeSvg(readSvgBytes(store.dir, turn.svg)).svg;
+      return `data:image/svg+xml;base64,${Buffer.from(clean, 'utf8').toString('base64')}`;
+    } catch (error) {
+      reporter.warn(`turn ${turn.id}: ${(error as Error).message}; shown without its image`);
+      return undefined;
+    }
+  };
+  const html = galleryHtml(session, imageOf);
+  const file = options.output ? path.resolve(ctx.cwd, options.output) : defaultGalleryPath(ctx.home, session.name);
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, html);
+  } catch (error) {
+    throw new RuntimeFailure(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? 'write failed'}`, 'check the directory exists and is writable', 'write_failed');
+  }
+  ctx.stdout.write(`${file}\n`);
+  if (options.open !== false) await openInViewer(ctx, file);
+}

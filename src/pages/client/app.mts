@@ -1,0 +1,216 @@
+// The `svgchat serve` page: session list, prompt box, streaming status, the grid of cards, reset and delete.
+// The session shown is named by ?session=<id> in the URL and remembered in a cookie for the next visit.
+import { api, ApiFailure, sendMessage } from './api.mjs';
+import { renderCards } from './cards.mjs';
+import type { SessionSummary, SessionView } from './types.mjs';
+
+const SESSION_COOKIE = 'svgchat_session';
+const REFRESH_MS = 5000;
+
+function byId<T extends HTMLElement>(id: string): T {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`the page has no #${id}`);
+  return node as T;
+}
+
+const ui = {
+  sessions: byId<HTMLUListElement>('sessions'),
+  newSession: byId<HTMLButtonElement>('new-session'),
+  title: byId<HTMLHeadingElement>('session-title'),
+  reset: byId<HTMLButtonElement>('reset'),
+  remove: byId<HTMLButtonElement>('delete'),
+  form: byId<HTMLFormElement>('composer'),
+  prompt: byId<HTMLTextAreaElement>('prompt'),
+  send: byId<HTMLButtonElement>('send'),
+  stop: byId<HTMLButtonElement>('stop'),
+  status: byId<HTMLDivElement>('status'),
+  cards: byId<HTMLOListElement>('cards'),
+};
+
+let sessions: SessionSummary[] = [];
+let current: SessionView | undefined;
+let generation: AbortController | undefined;
+let confirmTimer: number | undefined;
+
+function say(message: string, isError = false): void {
+  ui.status.textContent = message;
+  ui.status.classList.toggle('error', isError);
+}
+
+function explain(error: unknown): string {
+  if (error instanceof ApiFailure && error.status === 401) return 'This server needs its token: open the address `svgchat serve` printed (it ends in #token=...).';
+  return error instanceof Error ? error.message : String(error);
+}
+
+function rememberedId(): string | undefined {
+  const fromUrl = new URL(location.href).searchParams.get('session');
+  if (fromUrl) return fromUrl;
+  const cookie = document.cookie.split(';').map((part) => part.trim()).find((part) => part.startsWith(`${SESSION_COOKIE}=`));
+  return cookie ? decodeURIComponent(cookie.slice(SESSION_COOKIE.length + 1)) : undefined;
+}
+
+function remember(id: string | undefined, push: boolean): void {
+  const url = new URL(location.href);
+  if (id) url.searchParams.set('session', id);
+  else url.searchParams.delete('session');
+  if (url.href !== location.href) (push ? history.pushState : history.replaceState).call(history, null, '', url);
+  document.cookie = id ? `${SESSION_COOKIE}=${encodeURIComponent(id)}; path=/; SameSite=Strict; max-age=31536000` : `${SESSION_COOKIE}=; path=/; SameSite=Strict; max-age=0`;
+}
+
+function renderSessions(): void {
+  ui.sessions.replaceChildren(...sessions.map((session) => {
+    const item = document.createElement('li');
+    const link = document.createElement('a');
+    link.href = `?session=${encodeURIComponent(session.id)}`;
+    link.textContent = session.title || session.name;
+    link.title = session.name;
+    const count = document.createElement('span');
+    count.className = 'count';
+    count.textContent = String(session.turnCount);
+    link.append(count);
+    if (session.id === current?.id) link.setAttribute('aria-current', 'page');
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      void show(session.id, true);
+    });
+    item.append(link);
+    return item;
+  }));
+}
+
+function renderCurrent(): void {
+  ui.title.textContent = current ? current.title || current.name : 'Start by describing a picture';
+  ui.reset.disabled = !current || current.head === null || generation !== undefined;
+  ui.remove.disabled = !current || generation !== undefined;
+  renderCards(ui.cards, current?.turns ?? []);
+  document.title = current ? `${current.title || current.name} · svgchat` : 'svgchat';
+  renderSessions();
+}
+
+async function refreshList(): Promise<void> {
+  sessions = await api.list();
+  renderSessions();
+}
+
+/** Shows a session; an id that is gone (deleted elsewhere) falls back to the most recent one. */
+async function show(id: string | undefined, push = false): Promise<void> {
+  try {
+    current = id ? await api.get(id) : undefined;
+  } catch (error) {
+    if (!(error instanceof ApiFailure && error.status === 404)) throw error;
+    current = undefined;
+  }
+  if (!current && sessions.length > 0 && sessions[0].id !== id) current = await api.get(sessions[0].id);
+  remember(current?.id, push);
+  renderCurrent();
+}
+
+async function draw(prompt: string): Promise<void> {
+  if (!current) {
+    current = await api.start();
+    remember(current.id, true);
+    await refreshList();
+  }
+  generation = new AbortController();
+  ui.send.disabled = true;
+  ui.stop.hidden = false;
+  renderCurrent();
+  say('drawing…');
+  try {
+    const result = await sendMessage(current.id, prompt, (event) => say(event.type === 'tokens' ? `drawing… ${event.count} tokens` : `${event.message ?? 'working'}…`), generation.signal);
+    say(`drew ${result.turn} in ${result.durationMs} ms · score ${result.score === null ? '-' : result.score.toFixed(2)}${result.notes.length ? ` · ${result.notes[0]}` : ''}`);
+    ui.prompt.value = '';
+  } catch (error) {
+    if (generation.signal.aborted) say('stopped');
+    else say(explain(error), true);
+  } finally {
+    generation = undefined;
+    ui.send.disabled = false;
+    ui.stop.hidden = true;
+  }
+  await refreshList();
+  await show(current.id);
+}
+
+function guard(work: () => Promise<void>): () => void {
+  return () => {
+    work().catch((error: unknown) => say(explain(error), true));
+  };
+}
+
+ui.form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const prompt = ui.prompt.value.trim();
+  if (prompt && !generation) guard(() => draw(prompt))();
+});
+ui.prompt.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+    event.preventDefault();
+    ui.form.requestSubmit();
+  }
+});
+ui.stop.addEventListener('click', () => generation?.abort());
+ui.newSession.addEventListener('click', guard(async () => {
+  current = await api.start();
+  remember(current.id, true);
+  await refreshList();
+  renderCurrent();
+  say(`new session ${current.name}`);
+  ui.prompt.focus();
+}));
+ui.reset.addEventListener('click', guard(async () => {
+  if (!current) return;
+  current = await api.reset(current.id);
+  renderCurrent();
+  say('reset: the next prompt starts a fresh branch; every turn is kept');
+}));
+// Deleting takes a second click within a few seconds (no dialogs on this page).
+ui.remove.addEventListener('click', guard(async () => {
+  if (!current) return;
+  if (ui.remove.dataset.armed !== 'yes') {
+    ui.remove.dataset.armed = 'yes';
+    ui.remove.textContent = 'Delete for good?';
+    confirmTimer = window.setTimeout(() => {
+      delete ui.remove.dataset.armed;
+      ui.remove.textContent = 'Delete';
+    }, 4000);
+    return;
+  }
+  window.clearTimeout(confirmTimer);
+  delete ui.remove.dataset.armed;
+  ui.remove.textContent = 'Delete';
+  const gone = current;
+  await api.remove(gone.id);
+  current = undefined;
+  await refreshList();
+  await show(undefined, true);
+  say(`deleted ${gone.name}`);
+}));
+window.addEventListener('popstate', guard(() => show(rememberedId())));
+// A CLI may add turns to the same session: look again now and then while the page is visible.
+window.setInterval(() => {
+  if (document.visibilityState !== 'visible' || generation) return;
+  guard(async () => {
+    await refreshList();
+    if (current) await show(current.id);
+  })();
+}, REFRESH_MS);
+
+async function start(): Promise<void> {
+  const token = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (token) {
+    await api.signIn(token);
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  await refreshList();
+  await show(rememberedId());
+}
+
+// Tests (and anyone curious) can tell when the first load is over, and how it went.
+start().then(
+  () => (document.documentElement.dataset.ready = 'yes'),
+  (error: unknown) => {
+    say(explain(error), true);
+    document.documentElement.dataset.ready = 'failed';
+  },
+);
