@@ -237,6 +237,18 @@ Prints the page's URL on stdout (with #token=... when a token is set: opening it
     });
 
   program
+    .command('models')
+    .description('list the models of the configured endpoint (offline is always there)')
+    .option('--base-url <url>', 'OpenAI-compatible endpoint to ask')
+    .option('--json', 'as JSON')
+    .option('-q, --quiet', 'no notices on stderr')
+    .addHelpText('after', examples('svgchat models', 'OPENAI_BASE_URL=http://127.0.0.1:11434/v1 svgchat models --json'))
+    .action(async (options: { baseUrl?: string; json?: boolean; quiet?: boolean }) => {
+      const { modelsCommand } = await import('./commands/models.js');
+      await modelsCommand(ctx, options);
+    });
+
+  program
     .command('completion')
     .description('print a shell completion script (bash, zsh or fish)')
     .argument('<shell>', 'bash, zsh or fish')

@@ -5,6 +5,7 @@ import type { Scene } from '../compose/types.js';
 import { isAbortError, InterruptedError } from '../errors.js';
 import { createProvider } from '../providers/index.js';
 import { candidateSeeds, drawCandidates, rankCandidates } from '../score/bestOf.js';
+import { UnusableReplyError } from '../providers/replyError.js';
 import type { ProgressEvent } from '../providers/types.js';
 import { sanitizeSvg } from '../svg/sanitize.js';
 import type { Session, Turn } from '../store/schema.js';
@@ -34,7 +35,13 @@ export async function generateTurn(
   const { settings } = request;
   const started = performance.now();
   const session = store.get(sessionRef);
-  const history = store.path(session).map((turn) => ({ prompt: turn.prompt, scene: (turn.scene ?? undefined) as Scene | undefined }));
+  // A model sees earlier turns as their SVGs; the offline composer only needs its scenes.
+  const withSvg = settings.provider === 'openai';
+  const history = store.path(session).map((turn) => ({
+    prompt: turn.prompt,
+    scene: (turn.scene ?? undefined) as Scene | undefined,
+    svg: withSvg && turn.svg ? store.readSvg(turn.svg) : undefined,
+  }));
   const seed = request.seed ?? hashString(request.prompt);
   const { width, height } = parseSize(settings.size);
   const provider = await createProvider(settings);
@@ -49,7 +56,20 @@ export async function generateTurn(
     // Whatever drew it, nothing is scored or stored before the safety core has cleaned it for the session's profile (SPEC §5).
     return { result: step.value, safe: sanitizeSvg(step.value.svg, { profile: settings.profile }) };
   };
-  const candidates = await drawCandidates(candidateSeeds(seed, count), drawOne);
+  let candidates;
+  try {
+    candidates = await drawCandidates(candidateSeeds(seed, count), drawOne);
+  } catch (error) {
+    // The model answered but nothing usable came of it: the answer is kept on the turn, then the user is told.
+    if (error instanceof UnusableReplyError) {
+      const kept = store.appendTurn(session.id, {
+        prompt: request.prompt, provider: provider.id, model: settings.model, seed, svg: null, scene: null, score: null, usage: error.usage,
+        durationMs: Math.round(performance.now() - started), candidates: [], error: { code: error.code, message: error.message, raw: error.raw },
+      });
+      throw new UnusableReplyError(error.message, error.raw, error.code, error.usage, `the reply is kept on turn ${kept.turn.id} of session ${kept.session.name}; ${error.hint}`);
+    }
+    throw error;
+  }
   // Every turn is scored (best-of-N picks by it); the other candidates are kept beside the winner.
   const { drawn, failures } = candidates;
   onProgress({ type: 'status', message: drawn.length > 1 ? `scoring ${drawn.length} candidates` : 'scoring' });

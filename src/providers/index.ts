@@ -8,5 +8,9 @@ export async function createProvider(settings: Settings): Promise<Provider> {
     const { OfflineProvider } = await import('./offline.js');
     return new OfflineProvider();
   }
+  if (settings.provider === 'openai') {
+    const { OpenAIProvider } = await import('./openai.js');
+    return new OpenAIProvider({ baseUrl: settings.baseUrl, apiKey: settings.apiKey, timeout: settings.timeout });
+  }
   throw new UsageError(`provider "${settings.provider}" is not available in this build`, 'use --provider offline');
 }

@@ -36,6 +36,8 @@ export interface RecordedRequest {
   receivedAt: number;
   /** performance.now() when the first response byte (headers included) was written. */
   firstByteAt?: number;
+  /** The connection closed before the response was complete: the client cancelled, or the script cut it. */
+  abandoned?: boolean;
 }
 
 export interface FakeServer {
@@ -53,6 +55,8 @@ export interface FakeServer {
   modelsStep?: FakeStep;
   /** When set, requests without `Authorization: Bearer <key>` get 401. */
   requireKey?: string;
+  /** Back to a fresh server: nothing queued, nothing recorded, default replies, no key required. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -166,19 +170,21 @@ export async function startFakeOpenAI(): Promise<FakeServer> {
   }
 
   const server = http.createServer((req, res) => {
+    // Recorded on arrival, so a try the client gives up on before its body is read still counts.
+    const record: RecordedRequest = { method: req.method ?? 'GET', path: (req.url ?? '/').split('?')[0], headers: req.headers, body: undefined, receivedAt: performance.now() };
+    requests.push(record);
+    res.on('close', () => {
+      if (!res.writableEnded) record.abandoned = true;
+    });
     const raw: Buffer[] = [];
-    const receivedAt = performance.now();
     req.on('data', (chunk: Buffer) => raw.push(chunk));
     req.on('end', () => {
       const text = Buffer.concat(raw).toString('utf8');
-      let body: RecordedBody | undefined;
       try {
-        body = text ? (JSON.parse(text) as RecordedBody) : undefined;
+        record.body = text ? (JSON.parse(text) as RecordedBody) : undefined;
       } catch {
-        body = { unparsed: text };
+        record.body = { unparsed: text };
       }
-      const record: RecordedRequest = { method: req.method ?? 'GET', path: (req.url ?? '/').split('?')[0], headers: req.headers, body, receivedAt };
-      requests.push(record);
       if (state.requireKey !== undefined && req.headers.authorization !== `Bearer ${state.requireKey}`) {
         sendJson(res, record, 401, { error: { message: 'Incorrect API key provided', type: 'invalid_request_error', code: 'invalid_api_key' } });
         return;
@@ -213,6 +219,14 @@ export async function startFakeOpenAI(): Promise<FakeServer> {
     get modelsStep() { return state.modelsStep; },
     set modelsStep(step) { state.modelsStep = step; },
     get requireKey() { return state.requireKey; },
+    reset: () => {
+      queue.length = 0;
+      requests.length = 0;
+      state.fallback = { type: 'reply', content: SIMPLE_SVG };
+      state.models = ['gpt-4o-mini', 'fake-large'];
+      state.modelsStep = undefined;
+      state.requireKey = undefined;
+    },
     set requireKey(key) { state.requireKey = key; },
     close: () =>
       new Promise<void>((resolve) => {
