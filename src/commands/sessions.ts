@@ -6,6 +6,11 @@ import { SessionStore } from '../store/sessionStore.js';
 import { createReporter, type Reporter } from '../ui/output.js';
 
 export { sessionsList, sessionsShow } from './sessions/show.js';
+
+/** "1 turn", "3 turns". */
+export function turnCount(count: number): string {
+  return `${count} turn${count === 1 ? '' : 's'}`;
+}
 export { sessionsExport, sessionsImport } from './sessions/exchange.js';
 
 /** The store, with warnings (files moved aside) going to stderr. */
@@ -32,7 +37,7 @@ export async function sessionsFork(ctx: Context, ref: string, options: { turn?: 
   const forked = store.fork(ref, { turn: options.turn, name: options.name });
   const origin = forked.forkedFrom!;
   ctx.stdout.write(`${forked.name}\n`);
-  reporter.notice(`forked ${origin.sessionName} at ${origin.turnId} into ${forked.name} (${forked.turns.length} turns; continue with: svgchat gen -s ${forked.name} "...")`);
+  reporter.notice(`forked ${origin.sessionName} at ${origin.turnId} into ${forked.name} (${turnCount(forked.turns.length)}; continue with: svgchat gen -s ${forked.name} "...")`);
 }
 
 async function confirmOnTerminal(ctx: Context, message: string): Promise<boolean> {
@@ -49,7 +54,7 @@ export async function sessionsRemove(ctx: Context, ref: string, options: { yes?:
   const reporter = createReporter(ctx);
   const store = openStore(ctx, reporter);
   const session = store.get(ref);
-  const what = `session "${session.name}" (${session.turns.length} turn${session.turns.length === 1 ? '' : 's'} and their SVG files)`;
+  const what = `session "${session.name}" (${turnCount(session.turns.length)} and their SVG files)`;
   if (!options.yes) {
     if (!ctx.stdin.isTTY) throw new UsageError(`not removing ${what} without confirmation`, `add --yes to remove it from a script: svgchat sessions rm ${session.name} --yes`, 'confirmation_needed');
     if (!(await confirmOnTerminal(ctx, `Remove ${what}?`))) {

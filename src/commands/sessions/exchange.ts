@@ -15,7 +15,7 @@ import { importJsonExport } from '../../store/importSession.js';
 import { autoName, validateSessionName } from '../../store/names.js';
 import type { SessionStore } from '../../store/sessionStore.js';
 import { createReporter, type Reporter } from '../../ui/output.js';
-import { openStore } from '../sessions.js';
+import { openStore, turnCount } from '../sessions.js';
 
 const FORMATS: ExportFormat[] = ['md', 'html', 'json'];
 
@@ -65,7 +65,7 @@ export async function sessionsExport(ctx: Context, ref: string, options: { forma
     writeFileOrFail(file, text);
   }
   ctx.stdout.write(`${file}\n`);
-  reporter.notice(`exported ${session.name} (${session.turns.length} turns) as ${format}`);
+  reporter.notice(`exported ${session.name} (${turnCount(session.turns.length)}) as ${format}`);
 }
 
 function readInput(ctx: Context, file: string): string {
@@ -106,5 +106,5 @@ export async function sessionsImport(ctx: Context, file: string, options: { name
   const { session, renamedFrom } = isJson ? importJsonExport(store, text, { name: options.name }) : await replayMarkdown(ctx, store, reporter, text, options.name);
   if (renamedFrom) reporter.notice(`a session named ${renamedFrom} exists already, so this one is ${session.name}`);
   ctx.stdout.write(`${session.name}\n`);
-  reporter.notice(`imported ${session.name}: ${session.turns.length} turns${isJson ? '' : ' (prompts replayed)'}`);
+  reporter.notice(`imported ${session.name}: ${turnCount(session.turns.length)}${isJson ? '' : ' (prompts replayed)'}`);
 }
