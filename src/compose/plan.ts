@@ -106,6 +106,6 @@ export function planScene(parsed: ParsedPrompt, options: PlanOptions, notes: str
   scene.items = itemsFromLayout(resolved, placed, 1);
   if (!pattern) scene.items.push(...propItems(scene, random, scene.items.length + 1));
   if (scene.items.length > 0) scene.focus = scene.items[0].id;
-  for (const concept of scene.unmatched) notes.push(`no icon for "${concept}": drew a stand-in shape`);
+  for (const concept of scene.unmatched) notes.push(`nothing in the icon set matched "${concept}": drew a stand-in shape`);
   return scene;
 }

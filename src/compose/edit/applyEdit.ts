@@ -79,7 +79,7 @@ function addThings(scene: Scene, op: Extract<EditOp, { op: 'add' }>, options: Pl
   });
   const items = itemsFromLayout(resolved, placed, nextId(scene)).map((item) => refresh(item, item.boxes, scene.width, scene.height));
   const unmatched = resolved.filter((o) => o.fallback).map((o) => o.concept);
-  for (const concept of unmatched) notes.push(`no icon for "${concept}": drew a stand-in shape`);
+  for (const concept of unmatched) notes.push(`nothing in the icon set matched "${concept}": drew a stand-in shape`);
   return { ...scene, items: [...scene.items, ...items], unmatched: [...scene.unmatched, ...unmatched], focus: items[0]?.id ?? scene.focus };
 }
 
@@ -153,7 +153,7 @@ export function applyEdits(previous: Scene, ops: EditOp[], options: PlanOptions,
       const found = retrieve(object, options.library, { avoidFlags: options.avoidFlags });
       // The new thing takes the old one's place; it keeps no colour that was meant for the old one.
       update(ids, ({ color: _old, ...item }) => ({ ...item, concept: found.concept, source: found.source, placement: found.placement, ...(object.color ? { color: object.color } : {}) }));
-      if (found.fallback) notes.push(`no icon for "${found.concept}": drew a stand-in shape`);
+      if (found.fallback) notes.push(`nothing in the icon set matched "${found.concept}": drew a stand-in shape`);
     }
     if (scene.items.some((item) => ids.has(item.id))) scene.focus = targets[0].id;
   }

@@ -64,7 +64,7 @@ export function layoutObjects(objects: LayoutObject[], relations: ParsedRelation
     copies,
     {
       width,
-      maxSize: ground ? Math.min(width * 0.44, depth * 1.2) : Math.min(width, height) * (stage.kind === 'plain' && hasGroundThing && anchors.some(inSky) ? 0.5 : 0.62),
+      maxSize: ground ? Math.min(width * 0.44, depth * 1.2) : Math.min(width, height) * (stage.kind === 'plain' && hasGroundThing && anchors.some(inSky) ? 0.5 : copies.length === 1 ? 0.7 : 0.62),
       bottoms: ground ? [stage.front, stage.front - depth * 0.42, stage.horizon + depth * 0.2] : undefined,
       middle: stage.kind === 'plain' && anchors.some(inSky) ? height * 0.62 : height / 2,
       jitter: ground || stage.kind === 'floating',
