@@ -118,7 +118,15 @@ ${chalk.dim('Type what to draw. /help lists the commands; Tab completes; Ctrl-C 
 }
 
 function goodbye(state: ReplState): string {
-  const session = state.session && state.store.find(state.session.id);
+  let session = state.session && state.store.find(state.session.id);
   if (!session) return 'nothing saved (no prompts in this session)';
-  return `session ${session.name} is saved (${session.turns.length} turns). Resume it with: svgchat chat ${session.name}`;
+  // The session left open is the most recently used one: `svgchat chat -c` comes back to it.
+  try {
+    session = state.store.update(session.id, (current) => {
+      current.updatedAt = new Date().toISOString();
+    });
+  } catch {
+    // it is saved all the same; -c may pick another one
+  }
+  return `session ${session.name} is saved (${session.turns.length} turn${session.turns.length === 1 ? '' : 's'}). Resume it with: svgchat chat ${session.name}`;
 }

@@ -75,7 +75,7 @@ export class LineEditor {
           return continueOn();
         }
         if (line.endsWith('\\') && !submitting) {
-          lines.push(line.slice(0, -1));
+          lines.push(line.slice(0, -1).trimEnd());
           return continueOn();
         }
         lines.push(line);
