@@ -64,3 +64,19 @@ export function table(results: FileScore[], style: TableStyle): string {
   });
   return `${lines.join('\n')}\n`;
 }
+
+/** One line for a reply in the REPL or a card: "0.83 · 7 colours · coverage 41% · colours 1/1 · objects 2/2". */
+export function summaryLine(report: ScoreReport): string {
+  if (report.error) return `not scored: ${report.error.message}`;
+  const parts = [report.score.toFixed(2)];
+  if (!report.valid) parts.push(`invalid for ${report.profile}: ${report.findings[0]?.message ?? 'see findings'}`);
+  else if (report.metrics.blank) parts.push('blank');
+  else parts.push(`${report.metrics.colors} colours`, `coverage ${Math.round((report.metrics.coverage ?? 0) * 100)}%`);
+  if ('colorChecks' in report.adherence) {
+    const { colorChecks, items, missing } = report.adherence;
+    if (colorChecks.length > 0) parts.push(`colours ${colorChecks.filter((c) => c.present).length}/${colorChecks.length}`);
+    if (items.length + missing.length > 0) parts.push(`objects ${items.filter((i) => i.matched).length}/${items.length + missing.length}`);
+  }
+  if ('model' in report.judge) parts.push(report.judge.error ? 'judge failed' : `judge ${report.judge.score?.toFixed(2)}`);
+  return parts.join(' · ');
+}

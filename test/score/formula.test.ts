@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { summaryLine } from '../../src/score/present.js';
 import { adherenceScore, craftScore, harmonicMean, judgeScore, ocrFactor, offlineScore } from '../../src/score/formula.js';
 
 describe('craft score', () => {
@@ -53,5 +54,16 @@ describe('Kaggle judge formula', () => {
 
   it('multiplies: hm(0.75, 0.6) * exp(-1) = 0.2628', () => {
     expect(judgeScore({ vqa: 0.75, aesthetic: 0.6, ocr: ocrFactor(true, 5) })).toBe(0.2628);
+  });
+});
+
+describe('summary line', () => {
+  const base = { valid: true, profile: 'default' as const, findings: [], bytes: 100, judge: {}, score: 0.8312 };
+  const adherence = { score: 0.5, colors: 0.5, objects: 1, counts: null, colorChecks: [{ color: '#ff0000', category: 'red', present: true, distance: 3, share: 0.2 }, { color: '#0000ff', category: 'blue', present: false, distance: 40, share: 0 }], items: [{ concept: 'fox', source: 'icon:fox', matched: true, count: 1, requestedCount: null }], missing: [] };
+
+  it('says what a person would want to know about a turn in one line', () => {
+    expect(summaryLine({ ...base, metrics: { blank: false, colors: 7, coverage: 0.414 }, adherence })).toBe('0.83 · 7 colours · coverage 41% · colours 1/2 · objects 1/1');
+    expect(summaryLine({ ...base, score: 0, metrics: { blank: true }, adherence: {} })).toBe('0.00 · blank');
+    expect(summaryLine({ ...base, valid: false, profile: 'kaggle', score: 0, findings: [{ rule: 'profile', message: 'removed <text>' }], metrics: {}, adherence: {} })).toBe('0.00 · invalid for kaggle: removed <text>');
   });
 });
