@@ -11,6 +11,13 @@ export const storedSceneSchema = z.object({
 
 export type StoredScene = z.infer<typeof storedSceneSchema>;
 
+/**
+ * The composer's stand-ins for things the icon set lacks (`blob`; `rings` in the first scene version).
+ * Other primitives are drawn on purpose: asked-for shapes ("circles") and things drawn by hand ("lighthouse").
+ * The concepts the composer stood in for are also listed in the scene's `unmatched`.
+ */
+const STAND_INS = new Set(['primitive:blob', 'primitive:rings']);
+
 export interface ObjectCheck {
   concept: string;
   source: string;
@@ -69,7 +76,7 @@ export function sceneAdherence(scene: StoredScene, prompt: string): SceneAdheren
   const items: ObjectCheck[] = scene.items.filter((item) => !item.prop).map((item) => ({
     concept: item.concept,
     source: item.source,
-    matched: item.source.startsWith('icon:') || (item.source.startsWith('primitive:') && isShapeWord(item.concept)),
+    matched: item.source.startsWith('icon:') || (item.source.startsWith('primitive:') && !STAND_INS.has(item.source) && !unmatched.has(item.concept.toLowerCase())),
     count: item.count,
     requestedCount: requestedCount(prompt, item.concept),
   }));
@@ -83,14 +90,4 @@ export function sceneAdherence(scene: StoredScene, prompt: string): SceneAdheren
     items,
     missing,
   };
-}
-
-/**
- * A primitive drawn for a concept that is not itself a shape or pattern is a placeholder
- * ("a zorblax" drawn as rings); "circles", "stripes" or "a gradient" drawn from primitives are the real thing.
- */
-const SHAPE_WORDS = /\b(abstract|circles?|squares?|rectangles?|triangles?|rings?|stripes?|lines?|dots?|spots?|waves?|shapes?|patterns?|gradients?|grid|checker\w*|spirals?|stars?|polygons?|hexagons?|zigzags?|swirls?|blobs?|geometric)\b/;
-
-function isShapeWord(concept: string): boolean {
-  return SHAPE_WORDS.test(concept.toLowerCase());
 }

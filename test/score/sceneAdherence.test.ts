@@ -19,14 +19,18 @@ describe('requested counts', () => {
 });
 
 describe('scene adherence', () => {
-  it('counts icons as matched and placeholder primitives as not', () => {
-    const result = sceneAdherence({ items: [item('cat', 'icon:cat-face'), item('zorblax', 'primitive:rings')], unmatched: ['zorblax'] }, 'a cat and a zorblax');
-    expect(result.items.map((i) => i.matched)).toEqual([true, false]);
-    expect(result.objects).toBe(0.5);
+  it('counts icons as matched and stand-ins for missing icons as not', () => {
+    const result = sceneAdherence({ items: [item('cat', 'icon:cat-face'), item('zorblax', 'primitive:blob'), item('quux', 'primitive:rings')], unmatched: [] }, 'a cat, a zorblax and a quux');
+    expect(result.items.map((i) => i.matched)).toEqual([true, false, false]);
+    expect(result.objects).toBeCloseTo(1 / 3, 5);
   });
 
-  it('counts a shape drawn from primitives as the real thing', () => {
-    expect(sceneAdherence({ items: [item('circles', 'primitive:circles')], unmatched: [] }, 'blue circles').objects).toBe(1);
+  it('counts a primitive as a stand-in when the scene lists its concept as unmatched', () => {
+    expect(sceneAdherence({ items: [item('gizmo', 'primitive:circle')], unmatched: ['gizmo'] }, 'a gizmo').objects).toBe(0);
+  });
+
+  it('counts shapes and things drawn on purpose from primitives as the real thing', () => {
+    expect(sceneAdherence({ items: [item('circles', 'primitive:circles'), item('lighthouse', 'primitive:lighthouse')], unmatched: [] }, 'blue circles and a lighthouse').objects).toBe(1);
   });
 
   it('counts named things nothing was drawn for against objects', () => {
