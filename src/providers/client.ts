@@ -20,7 +20,12 @@ export function redactKey(text: string, apiKey: string | undefined): string {
   return apiKey && apiKey.length >= 4 ? text.split(apiKey).join('****') : text;
 }
 
-export async function createOpenAIClient(settings: EndpointSettings): Promise<OpenAI> {
+/** Called as each HTTP request leaves, so a timeout counts the server's time, not ours before sending. */
+export interface DispatchHook {
+  onDispatch: () => void;
+}
+
+export async function createOpenAIClient(settings: EndpointSettings, hook?: DispatchHook): Promise<OpenAI> {
   if (!settings.baseUrl && !settings.apiKey) {
     throw new UsageError(
       'the openai provider has no endpoint configured',
@@ -44,5 +49,11 @@ export async function createOpenAIClient(settings: EndpointSettings): Promise<Op
     logLevel: 'off',
     // A redirect could carry the key to a host the user never named.
     fetchOptions: { redirect: 'error' },
+    fetch: hook
+      ? (input, init) => {
+          hook.onDispatch();
+          return fetch(input, init);
+        }
+      : undefined,
   });
 }

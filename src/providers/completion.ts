@@ -3,6 +3,7 @@
 import type OpenAI from 'openai';
 import { z } from 'zod';
 import { InterruptedError } from '../errors.js';
+import type { DispatchHook } from './client.js';
 import type { ChatMessage } from './context.js';
 import { TransportFailure } from './retry.js';
 import type { ProgressEvent, Usage } from './types.js';
@@ -44,7 +45,7 @@ function describe(error: unknown): string {
   return error instanceof Error ? `${error.message}${cause}` : String(error);
 }
 
-export async function* requestCompletion(client: OpenAI, request: CompletionRequest, signal: AbortSignal): AsyncGenerator<ProgressEvent, CompletionReply> {
+export async function* requestCompletion(client: OpenAI, hook: DispatchHook, request: CompletionRequest, signal: AbortSignal): AsyncGenerator<ProgressEvent, CompletionReply> {
   // One controller for this try: aborted by the user (Ctrl-C) or by the stall timer.
   const controller = new AbortController();
   let stalled = false;
@@ -64,7 +65,8 @@ export async function* requestCompletion(client: OpenAI, request: CompletionRequ
     if (signal.aborted) throw new InterruptedError();
     if (stalled) throw new TransportFailure({ kind: 'timeout', afterMs: request.timeoutMs });
   };
-  arm();
+  // The clock starts when the request leaves (a busy machine can take a while to get there).
+  hook.onDispatch = arm;
   let phase: 'request' | 'stream' = 'request';
   try {
     if (!request.stream) {

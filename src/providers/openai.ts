@@ -3,7 +3,7 @@
 import type OpenAI from 'openai';
 import { parsePrompt } from '../compose/parse.js';
 import { InterruptedError } from '../errors.js';
-import { createOpenAIClient, endpointOf, redactKey, type EndpointSettings } from './client.js';
+import { createOpenAIClient, endpointOf, redactKey, type DispatchHook, type EndpointSettings } from './client.js';
 import { requestCompletion, type CompletionReply } from './completion.js';
 import { buildConversation, type ChatMessage } from './context.js';
 import { loadIconLibrary } from './iconData.js';
@@ -53,7 +53,8 @@ export class OpenAIProvider implements Provider {
   }
 
   async *generate(request: GenerateRequest, signal: AbortSignal): AsyncGenerator<ProgressEvent, GenerateResult> {
-    const client = await createOpenAIClient(this.options);
+    const hook: DispatchHook = { onDispatch: () => {} };
+    const client = await createOpenAIClient(this.options, hook);
     const notes: string[] = [];
     const examples = this.examplesFor(request, notes);
     const conversation = buildConversation({
@@ -67,7 +68,7 @@ export class OpenAIProvider implements Provider {
     let usage: Usage | null = null;
     // A reply with no usable SVG gets one more chance, with the reason; then it is kept as the turn's error.
     for (let round = 1; ; round++) {
-      const reply: CompletionReply = yield* this.complete(client, request.model, messages, signal);
+      const reply: CompletionReply = yield* this.complete(client, hook, request.model, messages, signal);
       usage = addUsage(usage, reply.usage);
       const verdict = interpretReply(reply.content, request.profile, reply.finishReason);
       if (verdict.ok) return { svg: verdict.svg, model: request.model, usage: usage ?? undefined, notes: [...notes, ...verdict.notes] };
@@ -95,12 +96,12 @@ export class OpenAIProvider implements Provider {
   }
 
   /** One reply, with as many tries as the policy allows for failures another try can fix. */
-  private async *complete(client: OpenAI, model: string, messages: ChatMessage[], signal: AbortSignal): AsyncGenerator<ProgressEvent, CompletionReply> {
+  private async *complete(client: OpenAI, hook: DispatchHook, model: string, messages: ChatMessage[], signal: AbortSignal): AsyncGenerator<ProgressEvent, CompletionReply> {
     const { timeout, apiKey } = this.options;
     let stream = this.options.stream ?? true;
     for (let attempt = 1; ; attempt++) {
       try {
-        return yield* requestCompletion(client, { model, messages, stream, timeoutMs: timeout }, signal);
+        return yield* requestCompletion(client, hook, { model, messages, stream, timeoutMs: timeout }, signal);
       } catch (error) {
         if (signal.aborted) throw new InterruptedError();
         const failure = classifyFailure(error, timeout);
