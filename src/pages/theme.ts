@@ -14,7 +14,7 @@ a{color:var(--accent)}
 .card{display:flex;flex-direction:column;min-width:0;margin:0;background:var(--card);border:1px solid var(--line);border-radius:12px;overflow:hidden}
 .card.head{border-color:var(--accent);box-shadow:0 0 0 1px var(--accent)}
 .card.branch{border-style:dashed}
-.card .image{display:block;width:100%;aspect-ratio:1/1;object-fit:contain;background:var(--canvas);border-bottom:1px solid var(--line)}
+.card .image{display:block;flex:none;width:100%;height:auto;aspect-ratio:1/1;object-fit:contain;background:var(--canvas);border-bottom:1px solid var(--line)}
 .card .missing{display:flex;align-items:center;justify-content:center;padding:16px;text-align:center;color:var(--low);background:var(--low-bg)}
 .card .body{display:flex;flex-direction:column;gap:8px;flex:1;padding:10px 12px 12px;min-width:0}
 .card .tags{display:flex;flex-wrap:wrap;gap:6px;align-items:center;font-size:12px}
