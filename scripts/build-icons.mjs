@@ -1,9 +1,9 @@
 // Builds the offline composer's icon library from three MIT packages:
 //   @iconify-json/fluent-emoji-flat (drawings), emojibase-data and emojilib (keywords).
-// Output: dist/data/icons.pack (icon bodies with path data rounded, concatenated) and
-// dist/data/icons.json (offsets into the pack, keywords, and the postings of a minisearch index:
-// for every indexed term, the icons it finds and minisearch's score for each), so that a run
-// parses one small JSON file and scores a query by summing postings, with no index to rebuild.
+// Output: dist/data/icons.pack (icon bodies with path data rounded, concatenated),
+// dist/data/icons.json (names, offsets into the pack, emoji) and dist/data/icons-index.json (the
+// postings of a minisearch index: for every indexed term, the icons it finds and minisearch's score
+// for each), so a run scores a query by summing postings, with no index to rebuild.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -12,7 +12,7 @@ import { processTerm } from '../dist/compose/retrieve/terms.js';
 import { minifyPathData } from '../dist/compose/draw/pathData.js';
 
 const require = createRequire(import.meta.url);
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 // Skin-tone variants draw the same thing five more times; one drawing per concept is enough.
 const VARIANT = /-(light|dark|medium|medium-light|medium-dark)$/;
 
@@ -46,9 +46,10 @@ export async function buildIconIndex(root, { force = false } = {}) {
   const emojilibPath = require.resolve('emojilib/dist/emoji-en-US.json');
   const outDir = path.join(root, 'dist', 'data');
   const metaOut = path.join(outDir, 'icons.json');
+  const indexOut = path.join(outDir, 'icons-index.json');
   const packOut = path.join(outDir, 'icons.pack');
   const inputs = [iconsPath, charsPath, emojibasePath, emojilibPath, new URL(import.meta.url).pathname, path.join(root, 'dist', 'compose', 'retrieve', 'terms.js'), path.join(root, 'dist', 'compose', 'draw', 'pathData.js')];
-  if (!force && fs.existsSync(metaOut) && fs.existsSync(packOut)) {
+  if (!force && fs.existsSync(metaOut) && fs.existsSync(packOut) && fs.existsSync(indexOut)) {
     const builtAt = fs.statSync(metaOut).mtimeMs;
     if (inputs.every((file) => fs.statSync(file).mtimeMs <= builtAt)) return { rebuilt: false, count: 0 };
   }
@@ -122,10 +123,12 @@ export async function buildIconIndex(root, { force = false } = {}) {
   const meta = {
     version: INDEX_VERSION,
     source: { icons: '@iconify-json/fluent-emoji-flat', keywords: ['emojibase-data', 'emojilib'], license: 'MIT' },
-    icons: icons.map(({ name, keywords, offset: o, length, width, height, group, subgroup, flags }) => [name, keywords, o, length, width, height, group, subgroup, flags]),
-    postings,
+    icons: icons.map(({ name, offset: o, length, width, height, group, subgroup, flags }) => [name, o, length, width, height, group, subgroup, flags]),
     emoji: emojiIndex,
   };
+  // The postings go in their own file: most prompts are answered by icon names and our concept
+  // table alone, so a run parses the (larger) index only when it needs a keyword search.
+  fs.writeFileSync(indexOut, JSON.stringify({ version: INDEX_VERSION, postings }));
   fs.writeFileSync(metaOut, JSON.stringify(meta));
   return { rebuilt: true, count: icons.length };
 }

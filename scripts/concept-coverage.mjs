@@ -70,8 +70,8 @@ const verbose = process.argv.includes('--verbose');
 const library = loadIconLibrary();
 const meta = JSON.parse(fs.readFileSync(path.join(root, 'dist', 'data', 'icons.json'), 'utf8'));
 const iconNames = new Set(meta.icons.map((row) => row[0]));
-const vocabulary = new Set();
-for (const [name, keywords] of meta.icons) for (const word of `${name.replace(/-/g, ' ')} ${keywords}`.split(' ')) vocabulary.add(singular(word));
+// Every term the icon search knows: words of icon names and of their emoji keywords.
+const vocabulary = new Set(Object.keys(JSON.parse(fs.readFileSync(path.join(root, 'dist', 'data', 'icons-index.json'), 'utf8')).postings));
 const known = (noun) => iconNames.has(noun.replace(/ /g, '-')) || noun.split(' ').every((w) => vocabulary.has(singular(w)));
 
 const prompts = readPrompts(file);

@@ -2,19 +2,20 @@
 // metadata and a function that reads an icon body, so this module does no I/O of its own.
 import { singular } from './terms.js';
 
-/** [name, keywords, offset, length, width, height, emojibaseGroup, emojibaseSubgroup, flags] as written by scripts/build-icons.mjs. */
-export type IconRow = [string, string, number, number, number, number, number, number, number];
+/** [name, offset, length, width, height, emojibaseGroup, emojibaseSubgroup, flags] as written by scripts/build-icons.mjs. */
+export type IconRow = [string, number, number, number, number, number, number, number];
 
 export interface IconMeta {
   version: number;
   icons: IconRow[];
-  /** term -> [iconIndex, score, iconIndex, score, ...]: minisearch's result for that single term. */
-  postings: Record<string, number[]>;
   /** Emoji code points (hex, joined by "-", no FE0F) -> icon index. */
   emoji: Record<string, number>;
 }
 
-export const ICON_INDEX_VERSION = 2;
+/** term -> [iconIndex, score, iconIndex, score, ...]: minisearch's result for that single term. */
+export type Postings = Record<string, number[]>;
+
+export const ICON_INDEX_VERSION = 3;
 /** How an emoji in a prompt is passed to retrieval: this prefix and the icon's index ("emoji459"). */
 export const EMOJI_WORD = 'emoji';
 /** Row flag: the drawing uses a clipPath (the kaggle profile forbids it). */
@@ -39,9 +40,20 @@ const SYMBOL_GROUPS = new Set([8, 9]);
 
 export class IconLibrary {
   private readonly byName = new Map<string, IconRow>();
+  private postingsCache?: Postings;
 
-  constructor(private readonly meta: IconMeta, private readonly readBody: (offset: number, length: number) => string) {
+  /** `loadPostings` is called the first time a keyword search is needed, not before. */
+  constructor(
+    private readonly meta: IconMeta,
+    private readonly readBody: (offset: number, length: number) => string,
+    private readonly loadPostings: () => Postings,
+  ) {
     for (const row of meta.icons) this.byName.set(row[0], row);
+  }
+
+  private get postings(): Postings {
+    this.postingsCache ??= this.loadPostings();
+    return this.postingsCache;
   }
 
   get size(): number {
@@ -54,11 +66,11 @@ export class IconLibrary {
 
   /** Emojibase subgroup of an icon (e.g. 34 animal-mammal, 59 sky-weather), -1 when unknown. */
   subgroup(name: string): number {
-    return this.byName.get(name)?.[7] ?? -1;
+    return this.byName.get(name)?.[6] ?? -1;
   }
 
   flags(name: string): number {
-    return this.byName.get(name)?.[8] ?? 0;
+    return this.byName.get(name)?.[7] ?? 0;
   }
 
   /** The icon drawn for an emoji ("🦊" -> "fox"), if the set has it. */
@@ -78,7 +90,7 @@ export class IconLibrary {
 
   /** Whether any icon is found by this one word (name or keyword). */
   knowsWord(word: string): boolean {
-    return (this.meta.postings[singular(word.toLowerCase())]?.length ?? 0) > 0;
+    return (this.postings[singular(word.toLowerCase())]?.length ?? 0) > 0;
   }
 
   /** The best icon for a phrase, or undefined when no icon has every word of it (whole words only: "rock" never finds "rocket"). */
@@ -88,7 +100,7 @@ export class IconLibrary {
     // AND of the terms: intersect their postings, summing scores.
     let scores: Map<number, number> | undefined;
     for (const term of new Set(wanted)) {
-      const posting = this.meta.postings[term];
+      const posting = this.postings[term];
       if (!posting) return undefined;
       const next = new Map<number, number>();
       for (let i = 0; i < posting.length; i += 2) {
@@ -109,7 +121,7 @@ export class IconLibrary {
       else if (wanted.every((w) => nameWords.includes(w))) score *= 1.5 + wanted.length / nameWords.length;
       // Prefer whole drawings to face-only ones ("dog" over "dog-face") unless a face was asked for.
       if (nameWords.includes('face') && !wanted.includes('face')) score *= 0.5;
-      if (SYMBOL_GROUPS.has(row[6])) score *= 0.4;
+      if (SYMBOL_GROUPS.has(row[5])) score *= 0.4;
       // Shorter names are more generic: "tree" beats "christmas-tree" for "tree".
       score /= 1 + 0.1 * nameWords.length;
       if (!best || score > best.score || (score === best.score && row[0] < best.name)) best = { name: row[0], score, exact };
@@ -120,6 +132,6 @@ export class IconLibrary {
   drawing(name: string): IconDrawing {
     const row = this.byName.get(name);
     if (!row) throw new Error(`no icon named ${name}`);
-    return { name, body: this.readBody(row[2], row[3]), width: row[4], height: row[5] };
+    return { name, body: this.readBody(row[1], row[2]), width: row[3], height: row[4] };
   }
 }
