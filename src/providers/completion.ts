@@ -18,6 +18,8 @@ export interface CompletionReply {
 export interface CompletionRequest {
   model: string;
   messages: ChatMessage[];
+  /** Passed on: servers that honour it (OpenAI, vLLM, llama.cpp, Ollama) then vary best-of-N candidates reproducibly. */
+  seed?: number;
   stream: boolean;
   /** Longest wait for the reply to start, and between two chunks of it. */
   timeoutMs: number;
@@ -70,7 +72,7 @@ export async function* requestCompletion(client: OpenAI, hook: DispatchHook, req
   let phase: 'request' | 'stream' = 'request';
   try {
     if (!request.stream) {
-      const raw: unknown = await client.chat.completions.create({ model: request.model, messages: request.messages, stream: false }, options);
+      const raw: unknown = await client.chat.completions.create({ model: request.model, messages: request.messages, seed: request.seed, stream: false }, options);
       checkAborted();
       const parsed = completionSchema.safeParse(raw);
       if (!parsed.success) throw new TransportFailure({ kind: 'malformed', detail: 'no choices in the reply' });
@@ -80,7 +82,7 @@ export async function* requestCompletion(client: OpenAI, hook: DispatchHook, req
       return { content, usage, finishReason: parsed.data.choices[0].finish_reason ?? 'stop' };
     }
     const stream = await client.chat.completions.create(
-      { model: request.model, messages: request.messages, stream: true, stream_options: { include_usage: true } },
+      { model: request.model, messages: request.messages, seed: request.seed, stream: true, stream_options: { include_usage: true } },
       options,
     );
     phase = 'stream';

@@ -68,7 +68,7 @@ export class OpenAIProvider implements Provider {
     let usage: Usage | null = null;
     // A reply with no usable SVG gets one more chance, with the reason; then it is kept as the turn's error.
     for (let round = 1; ; round++) {
-      const reply: CompletionReply = yield* this.complete(client, hook, request.model, messages, signal);
+      const reply: CompletionReply = yield* this.complete(client, hook, request, messages, signal);
       usage = addUsage(usage, reply.usage);
       const verdict = interpretReply(reply.content, request.profile, reply.finishReason);
       if (verdict.ok) return { svg: verdict.svg, model: request.model, usage: usage ?? undefined, notes: [...notes, ...verdict.notes] };
@@ -96,12 +96,13 @@ export class OpenAIProvider implements Provider {
   }
 
   /** One reply, with as many tries as the policy allows for failures another try can fix. */
-  private async *complete(client: OpenAI, hook: DispatchHook, model: string, messages: ChatMessage[], signal: AbortSignal): AsyncGenerator<ProgressEvent, CompletionReply> {
+  private async *complete(client: OpenAI, hook: DispatchHook, request: GenerateRequest, messages: ChatMessage[], signal: AbortSignal): AsyncGenerator<ProgressEvent, CompletionReply> {
     const { timeout, apiKey } = this.options;
+    const { model, seed } = request;
     let stream = this.options.stream ?? true;
     for (let attempt = 1; ; attempt++) {
       try {
-        return yield* requestCompletion(client, hook, { model, messages, stream, timeoutMs: timeout }, signal);
+        return yield* requestCompletion(client, hook, { model, messages, seed, stream, timeoutMs: timeout }, signal);
       } catch (error) {
         if (signal.aborted) throw new InterruptedError();
         const failure = classifyFailure(error, timeout);

@@ -41,7 +41,7 @@ describe('OpenAIProvider', () => {
     expect(counts.length).toBeGreaterThan(5);
     expect(counts).toEqual([...counts].sort((a, b) => a - b));
     const [sent] = server.chatRequests();
-    expect(sent.body).toMatchObject({ model: 'fake-large', stream: true, stream_options: { include_usage: true } });
+    expect(sent.body).toMatchObject({ model: 'fake-large', seed: 1, stream: true, stream_options: { include_usage: true } });
   });
 
   it('works with a server that ignores stream_options (no usage)', async () => {
