@@ -44,6 +44,7 @@ export interface JudgeResult {
   reply?: string;
 }
 
+// No temperature: reasoning models refuse any but the default, and the questions are multiple choice anyway.
 const SYSTEM = 'You judge SVG drawings rendered as images. Look only at the image. Reply with JSON only, no prose.';
 
 export function judgePrompt(questions: Question[]): string {
@@ -83,7 +84,7 @@ export class Judge {
 
   private async ask(content: OpenAI.Chat.ChatCompletionUserMessageParam['content'], signal?: AbortSignal): Promise<string> {
     const completion = await this.client.chat.completions.create(
-      { model: this.model, temperature: 0, messages: [{ role: 'system', content: SYSTEM }, { role: 'user', content }] },
+      { model: this.model, messages: [{ role: 'system', content: SYSTEM }, { role: 'user', content }] },
       { signal },
     );
     return completion.choices[0]?.message?.content ?? '';
