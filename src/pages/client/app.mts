@@ -1,10 +1,11 @@
 // The `svgchat serve` page: session list, prompt box, streaming status, the grid of cards, reset and delete.
 // The session shown is named by ?session=<id> in the URL and remembered in a cookie for the next visit.
+import { remember, rememberedId, takeToken } from './address.mjs';
 import { api, ApiFailure, sendMessage } from './api.mjs';
 import { renderCards } from './cards.mjs';
+import { renderSessionList } from './sessionList.mjs';
 import type { SessionSummary, SessionView } from './types.mjs';
 
-const SESSION_COOKIE = 'svgchat_session';
 const REFRESH_MS = 5000;
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -42,40 +43,8 @@ function explain(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function rememberedId(): string | undefined {
-  const fromUrl = new URL(location.href).searchParams.get('session');
-  if (fromUrl) return fromUrl;
-  const cookie = document.cookie.split(';').map((part) => part.trim()).find((part) => part.startsWith(`${SESSION_COOKIE}=`));
-  return cookie ? decodeURIComponent(cookie.slice(SESSION_COOKIE.length + 1)) : undefined;
-}
-
-function remember(id: string | undefined, push: boolean): void {
-  const url = new URL(location.href);
-  if (id) url.searchParams.set('session', id);
-  else url.searchParams.delete('session');
-  if (url.href !== location.href) (push ? history.pushState : history.replaceState).call(history, null, '', url);
-  document.cookie = id ? `${SESSION_COOKIE}=${encodeURIComponent(id)}; path=/; SameSite=Strict; max-age=31536000` : `${SESSION_COOKIE}=; path=/; SameSite=Strict; max-age=0`;
-}
-
 function renderSessions(): void {
-  ui.sessions.replaceChildren(...sessions.map((session) => {
-    const item = document.createElement('li');
-    const link = document.createElement('a');
-    link.href = `?session=${encodeURIComponent(session.id)}`;
-    link.textContent = session.title || session.name;
-    link.title = session.name;
-    const count = document.createElement('span');
-    count.className = 'count';
-    count.textContent = String(session.turnCount);
-    link.append(count);
-    if (session.id === current?.id) link.setAttribute('aria-current', 'page');
-    link.addEventListener('click', (event) => {
-      event.preventDefault();
-      void show(session.id, true);
-    });
-    item.append(link);
-    return item;
-  }));
+  renderSessionList(ui.sessions, sessions, current?.id, (id) => void show(id, true).catch((error: unknown) => say(explain(error), true)));
 }
 
 function renderCurrent(): void {
@@ -197,11 +166,8 @@ window.setInterval(() => {
 }, REFRESH_MS);
 
 async function start(): Promise<void> {
-  const token = new URLSearchParams(location.hash.slice(1)).get('token');
-  if (token) {
-    await api.signIn(token);
-    history.replaceState(null, '', location.pathname + location.search);
-  }
+  const token = takeToken();
+  if (token) await api.signIn(token);
   await refreshList();
   await show(rememberedId());
 }
