@@ -1,4 +1,4 @@
-// Render metrics over raw RGBA pixels and complexity over SVG text. Pure: no I/O, no renderer.
+// Render metrics over raw RGBA pixels. Pure: no I/O, no renderer.
 // What a person would notice at a glance: is anything drawn, how much, in how many colours, how legibly.
 
 export interface RgbaImage {
@@ -21,11 +21,6 @@ export interface RenderMetrics {
   background: string;
 }
 
-export interface Complexity {
-  elements: number;
-  pathCommands: number;
-  bytes: number;
-}
 
 /** One entry of the image's quantised palette: mean colour (0..255) and share of pixels. */
 export interface PaletteEntry {
@@ -36,6 +31,7 @@ export interface PaletteEntry {
 }
 
 const BUCKETS = 4096;
+const WHITE_BUCKET = BUCKETS - 1;
 const BLANK_COVERAGE = 0.005;
 const MIN_COLOR_SHARE = 0.001;
 const PALETTE_MIN_SHARE = 0.0001;
@@ -47,9 +43,11 @@ const BLEND_TOLERANCE = 10;
 interface Histogram {
   counts: Uint32Array;
   sums: Float64Array;
-  border: Uint32Array;
-  /** The image composited onto white, one 0xRRGGBB per pixel. */
-  rgb: Uint32Array;
+  backgroundBucket: number;
+  /** Mean colour of the background bucket along the border. */
+  background: Rgb;
+  /** Pixels farther than BACKGROUND_TOLERANCE (in any channel) from the background colour. */
+  covered: number;
   lumaSum: number;
   lumaSquares: number;
   total: number;
@@ -58,55 +56,78 @@ interface Histogram {
 /** Rec. 709 luma weights per channel value, so the pixel loop only adds. */
 const LUMA = [0.2126, 0.7152, 0.0722].map((weight) => Float64Array.from({ length: 256 }, (_, v) => (weight * v) / 255));
 
-/** Composites onto white (what a viewer shows) and collects the per-bucket statistics every metric needs. */
+/** Pixel p (byte offset) composited onto white as 0xRRGGBB: premultiplied, so over white is c + 255 * (1 - a). */
+function compositeAt(pixels: Uint8Array, p: number): number {
+  const under = 255 - pixels[p + 3];
+  return (Math.min(255, pixels[p] + under) << 16) | (Math.min(255, pixels[p + 1] + under) << 8) | Math.min(255, pixels[p + 2] + under);
+}
+
+const bucketOf = (c: number) => ((c >> 12) & 0xf00) | ((c >> 8) & 0xf0) | ((c >> 4) & 0xf);
+
+/** The background: the commonest colour along the border (white, the bare canvas, on a tie), as its mean. */
+function borderBackground(image: RgbaImage): { bucket: number; colour: Rgb } {
+  const { width, height, pixels } = image;
+  const counts = new Map<number, { n: number; r: number; g: number; b: number }>();
+  const add = (x: number, y: number) => {
+    const c = compositeAt(pixels, (y * width + x) * 4);
+    const bucket = bucketOf(c);
+    const entry = counts.get(bucket) ?? { n: 0, r: 0, g: 0, b: 0 };
+    entry.n++;
+    entry.r += c >> 16;
+    entry.g += (c >> 8) & 255;
+    entry.b += c & 255;
+    counts.set(bucket, entry);
+  };
+  for (let x = 0; x < width; x++) {
+    add(x, 0);
+    if (height > 1) add(x, height - 1);
+  }
+  for (let y = 1; y < height - 1; y++) {
+    add(0, y);
+    if (width > 1) add(width - 1, y);
+  }
+  let bucket = WHITE_BUCKET;
+  let best = counts.get(WHITE_BUCKET)?.n ?? 0;
+  for (const [candidate, entry] of counts) if (entry.n > best) [bucket, best] = [candidate, entry.n];
+  const entry = counts.get(bucket);
+  return { bucket, colour: entry ? [entry.r / entry.n, entry.g / entry.n, entry.b / entry.n] : [255, 255, 255] };
+}
+
+/** One pass: per-bucket counts and sums, luma moments and coverage against the border's background. */
 function histogram(image: RgbaImage): Histogram {
   const { width, height, pixels } = image;
   const total = width * height;
   const counts = new Uint32Array(BUCKETS);
   const sums = new Float64Array(BUCKETS * 3);
-  const border = new Uint32Array(BUCKETS);
-  const rgb = new Uint32Array(total);
+  const { bucket: backgroundBucket, colour: background } = total > 0 ? borderBackground(image) : { bucket: WHITE_BUCKET, colour: [255, 255, 255] as Rgb };
   const [lumaR, lumaG, lumaB] = LUMA;
+  const [br, bg, bb] = background;
+  let covered = 0;
   let lumaSum = 0;
   let lumaSquares = 0;
   // A tight loop: this runs for every file scored, 147,456 pixels at 384x384.
-  for (let y = 0, i = 0, p = 0; y < height; y++) {
-    const edgeRow = y === 0 || y === height - 1;
-    for (let x = 0; x < width; x++, i++, p += 4) {
-      // Premultiplied, so over white is c + 255 * (1 - a).
-      const under = 255 - pixels[p + 3];
-      let r = pixels[p] + under;
-      let g = pixels[p + 1] + under;
-      let b = pixels[p + 2] + under;
-      if (r > 255) r = 255;
-      if (g > 255) g = 255;
-      if (b > 255) b = 255;
-      rgb[i] = (r << 16) | (g << 8) | b;
-      const bucket = ((r >> 4) << 8) | ((g >> 4) << 4) | (b >> 4);
-      counts[bucket]++;
-      sums[bucket * 3] += r;
-      sums[bucket * 3 + 1] += g;
-      sums[bucket * 3 + 2] += b;
-      if (edgeRow || x === 0 || x === width - 1) border[bucket]++;
-      const luma = lumaR[r] + lumaG[g] + lumaB[b];
-      lumaSum += luma;
-      lumaSquares += luma * luma;
-    }
-  }
-  return { counts, sums, border, rgb, lumaSum, lumaSquares, total };
-}
-
-/** Pixels farther than BACKGROUND_TOLERANCE (in any channel) from the background colour. */
-function coveredPixels(rgb: Uint32Array, [br, bg, bb]: [number, number, number]): number {
-  let covered = 0;
-  for (let i = 0; i < rgb.length; i++) {
-    const c = rgb[i];
-    const dr = (c >> 16) - br;
-    const dg = ((c >> 8) & 255) - bg;
-    const db = (c & 255) - bb;
+  for (let i = 0, p = 0; i < total; i++, p += 4) {
+    const under = 255 - pixels[p + 3];
+    let r = pixels[p] + under;
+    let g = pixels[p + 1] + under;
+    let b = pixels[p + 2] + under;
+    if (r > 255) r = 255;
+    if (g > 255) g = 255;
+    if (b > 255) b = 255;
+    const bucket = ((r >> 4) << 8) | ((g >> 4) << 4) | (b >> 4);
+    counts[bucket]++;
+    sums[bucket * 3] += r;
+    sums[bucket * 3 + 1] += g;
+    sums[bucket * 3 + 2] += b;
+    const luma = lumaR[r] + lumaG[g] + lumaB[b];
+    lumaSum += luma;
+    lumaSquares += luma * luma;
+    const dr = r - br;
+    const dg = g - bg;
+    const db = b - bb;
     if (dr > BACKGROUND_TOLERANCE || dr < -BACKGROUND_TOLERANCE || dg > BACKGROUND_TOLERANCE || dg < -BACKGROUND_TOLERANCE || db > BACKGROUND_TOLERANCE || db < -BACKGROUND_TOLERANCE) covered++;
   }
-  return covered;
+  return { counts, sums, backgroundBucket, background, covered, lumaSum, lumaSquares, total };
 }
 
 type Rgb = [number, number, number];
@@ -150,14 +171,6 @@ function meanOf(h: Histogram, bucket: number): Rgb {
   return [h.sums[bucket * 3] / n, h.sums[bucket * 3 + 1] / n, h.sums[bucket * 3 + 2] / n];
 }
 
-const WHITE_BUCKET = BUCKETS - 1;
-
-/** The commonest border colour; on a tie, white (the bare canvas) wins. */
-function backgroundOf(border: Uint32Array): number {
-  let best = WHITE_BUCKET;
-  for (let i = 0; i < border.length; i++) if (border[i] > border[best]) best = i;
-  return best;
-}
 
 export interface ImageAnalysis {
   metrics: RenderMetrics;
@@ -169,15 +182,14 @@ export function renderMetrics(image: RgbaImage): RenderMetrics {
   return analyzeImage(image).metrics;
 }
 
-/** One pass over the pixels for every metric and the palette. */
+/** One pass over the pixels (and one round the border) for every metric and the palette. */
 export function analyzeImage(image: RgbaImage): ImageAnalysis {
   const h = histogram(image);
   if (h.total === 0) return { metrics: { blank: true, coverage: 0, colors: 0, contrast: 0, background: '#ffffff' }, palette: [] };
-  const backgroundBucket = backgroundOf(h.border);
-  const [br, bg, bb] = meanOf(h, backgroundBucket);
-  const covered = coveredPixels(h.rgb, [br, bg, bb]);
+  const { backgroundBucket } = h;
+  const [br, bg, bb] = h.background;
   const colors = distinctColors(h, backgroundBucket);
-  const coverage = covered / h.total;
+  const coverage = h.covered / h.total;
   const mean = h.lumaSum / h.total;
   const contrast = Math.sqrt(Math.max(0, h.lumaSquares / h.total - mean * mean));
   const metrics = {
@@ -197,17 +209,6 @@ export function analyzeImage(image: RgbaImage): ImageAnalysis {
 
 function rgbOf([r, g, b]: [number, number, number]) {
   return { r, g, b };
-}
-
-const PATH_DATA = /\sd\s*=\s*("([^"]*)"|'([^']*)')/g;
-
-/** Counted on the SVG text: elements (start tags), path commands (letters in `d` attributes), UTF-8 bytes. */
-export function complexity(svg: string): Complexity {
-  const withoutComments = svg.replace(/<!--[\s\S]*?-->/g, '');
-  const elements = withoutComments.match(/<[A-Za-z][\w:.-]*/g)?.length ?? 0;
-  let pathCommands = 0;
-  for (const match of withoutComments.matchAll(PATH_DATA)) pathCommands += (match[2] ?? match[3] ?? '').match(/[MmZzLlHhVvCcSsQqTtAa]/g)?.length ?? 0;
-  return { elements, pathCommands, bytes: Buffer.byteLength(svg, 'utf8') };
 }
 
 function round(value: number): number {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { promptColors } from '../../src/score/promptColors.js';
 import { colorAdherence, colorCategory } from '../../src/score/colorAdherence.js';
 import { converter } from 'culori';
-import { analyzeImage, complexity, renderMetrics } from '../../src/score/metrics.js';
+import { complexity } from '../../src/score/complexity.js';
+import { analyzeImage, renderMetrics } from '../../src/score/metrics.js';
 import { renderPixels } from '../helpers/pixels.js';
 
 const SIZE = 384;
