@@ -103,6 +103,16 @@ describe('the serve page', () => {
     await open(page, `/?session=${hostile.session.id}`);
     await open(page, '/');
     expect(await page.locator('#session-title').textContent()).toBe(hostile.session.title);
+    // A remembered session removed elsewhere (a terminal) falls back to the most recent one, quietly.
+    const watch = watchPage(page, isOwn);
+    const doomed = (await send(server, 'POST', '/api/sessions', { body: { name: 'short-lived' } })).json;
+    await open(page, `/?session=${doomed.id}`);
+    expect(await page.locator('#session-title').textContent()).toBe('short-lived');
+    expect((await send(server, 'DELETE', `/api/sessions/${doomed.id}`)).status).toBe(204);
+    await open(page, '/');
+    expect(await page.locator('#session-title').textContent()).not.toBe('short-lived');
+    expect(await page.locator('#sessions a').allTextContents()).not.toContain('short-lived0');
+    expect(trouble(watch)).toEqual([]);
     await context.close();
   });
 

@@ -63,8 +63,10 @@ async function refreshList(): Promise<void> {
 
 /** Shows a session; an id that is gone (deleted elsewhere) falls back to the most recent one. */
 async function show(id: string | undefined, push = false): Promise<void> {
+  // A remembered session that is not in the list any more (removed from a terminal) is not asked for.
+  const known = (wanted: string) => sessions.some((s) => s.id.startsWith(wanted.toLowerCase()) || s.name.toLowerCase() === wanted.toLowerCase());
   try {
-    current = id ? await api.get(id) : undefined;
+    current = id && known(id) ? await api.get(id) : undefined;
   } catch (error) {
     if (!(error instanceof ApiFailure && error.status === 404)) throw error;
     current = undefined;
