@@ -18,6 +18,24 @@ if (page.status !== 0) {
   console.error('build: the web page script (src/pages/client) failed to compile');
   process.exit(page.status ?? 1);
 }
+// tsc never deletes: drop compiled files whose source is gone, so a moved module cannot keep
+// passing tests from a stale copy in dist/.
+const fs = await import('node:fs');
+function pruneStale(distDir, srcDir) {
+  for (const entry of fs.readdirSync(distDir, { withFileTypes: true })) {
+    const built = path.join(distDir, entry.name);
+    if (entry.isDirectory()) {
+      if (built === path.join(root, 'dist', 'data')) continue;
+      pruneStale(built, path.join(srcDir, entry.name));
+      if (fs.readdirSync(built).length === 0) fs.rmdirSync(built);
+    } else if (/\.m?js$/.test(entry.name)) {
+      const base = entry.name.replace(/\.(m?)js$/, '');
+      const ext = entry.name.endsWith('.mjs') ? ['.mts'] : ['.ts', '.tsx'];
+      if (!ext.some((e) => fs.existsSync(path.join(srcDir, base + e)))) fs.rmSync(built);
+    }
+  }
+}
+pruneStale(path.join(root, 'dist'), path.join(root, 'src'));
 // Imported only now: the index builder uses the freshly compiled term normaliser from dist/.
 const { buildIconIndex } = await import('./build-icons.mjs');
 const index = await buildIconIndex(root);
