@@ -17,6 +17,8 @@ export class ApiError extends Error {
 const API_HEADERS = {
   'cache-control': 'no-store',
   'x-content-type-options': 'nosniff',
+  // Other sites may not even embed what this server answers (an <img> of a session's SVG, a <script> of JSON).
+  'cross-origin-resource-policy': 'same-origin',
   'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
 };
 

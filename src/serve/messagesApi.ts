@@ -56,7 +56,7 @@ async function message({ request, response, params, app }: Exchange): Promise<vo
   });
   const streaming = wantsEvents(request.headers.accept);
   if (streaming) {
-    response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'x-accel-buffering': 'no' });
+    response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'cross-origin-resource-policy': 'same-origin', 'x-accel-buffering': 'no' });
     response.flushHeaders();
   }
   const progress = (event: ProgressEvent) => streaming && sendEvent(response, 'progress', event);

@@ -39,6 +39,7 @@ const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'referrer-policy': 'no-referrer',
+  'cross-origin-resource-policy': 'same-origin',
 };
 
 function send(exchange: Exchange, type: string, body: Buffer | string, extra: Record<string, string> = {}): void {

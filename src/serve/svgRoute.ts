@@ -46,6 +46,7 @@ function serveSvg({ request, response, params, app }: Exchange): void {
     'content-type': 'image/svg+xml; charset=utf-8',
     'x-content-type-options': 'nosniff',
     'content-security-policy': SVG_CSP,
+    'cross-origin-resource-policy': 'same-origin',
     'cache-control': 'private, no-cache',
     'content-disposition': `inline; filename="${session.name}-${turn.id}.svg"`,
     etag,

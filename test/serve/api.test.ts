@@ -66,6 +66,7 @@ describe('sessions: start, message, get, reset, end', () => {
     expect(image.headers['content-type']).toBe('image/svg+xml; charset=utf-8');
     expect(image.headers['x-content-type-options']).toBe('nosniff');
     expect(image.headers['content-security-policy']).toMatch(/^default-src 'none'; style-src 'unsafe-inline'/);
+    expect(image.headers['cross-origin-resource-policy']).toBe('same-origin');
     expect(image.text).toMatch(/^<svg[\s\S]*<\/svg>$/);
     const again = await send(server, 'GET', reply.json.turns[1].svgUrl, { headers: { 'if-none-match': String(image.headers.etag) } });
     expect(again.status).toBe(304);
@@ -130,5 +131,28 @@ describe('score and health', () => {
     const reply = await send(server, 'GET', '/api/health');
     expect(reply.status).toBe(200);
     expect(reply.json).toMatchObject({ status: 'ok', version: 'test', generations: { running: 0, waiting: 0 } });
+  });
+});
+
+describe('the page shell', () => {
+  it('is served with a strict policy: script, style and images from its own origin only, no inline script', async () => {
+    const page = await send(server, 'GET', '/');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    const csp = String(page.headers['content-security-policy']);
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe');
+    expect(page.headers['x-frame-options']).toBe('DENY');
+    const scripts = [...page.text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0][1]).toContain('src="/assets/app.mjs"');
+    expect(scripts[0][2]).toBe('');
+    expect(page.text).not.toMatch(/\son[a-z]+=|style="/);
+    const script = await send(server, 'GET', '/assets/app.mjs');
+    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(script.text).toContain('sendMessage');
+    expect((await send(server, 'GET', '/assets/app.css')).headers['content-type']).toBe('text/css; charset=utf-8');
+    expect((await send(server, 'GET', '/assets/missing.mjs')).status).toBe(404);
   });
 });
