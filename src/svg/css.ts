@@ -86,11 +86,14 @@ export function parseStylesheet(css: string, removed: CssRemoval[]): StyleRule[]
   let at = 0;
   while (at < text.length) {
     const open = text.indexOf('{', at);
-    const semicolon = text.indexOf(';', at);
-    const head = text.slice(at, open < 0 ? text.length : open).trim();
-    if (head.startsWith('@') && semicolon >= 0 && (open < 0 || semicolon < open)) {
-      removed.push({ what: text.slice(at, semicolon).trim(), reason: 'at-rules are not accepted' });
-      at = semicolon + 1;
+    const end = open < 0 ? text.length : open;
+    const head = text.slice(at, end).trim();
+    // A statement at-rule (@import ...;) ends at its semicolon, before any block. Searched only up to the next
+    // brace, so a long stylesheet is read once, not once per rule.
+    const semicolon = head.startsWith('@') ? text.slice(at, end).indexOf(';') : -1;
+    if (semicolon >= 0) {
+      removed.push({ what: text.slice(at, at + semicolon).trim(), reason: 'at-rules are not accepted' });
+      at += semicolon + 1;
       continue;
     }
     if (open < 0) {

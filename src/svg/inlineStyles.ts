@@ -19,10 +19,15 @@ interface InlineRule {
 
 const COMPOUND = /^(\*|[A-Za-z][\w-]*)?((?:[.#][A-Za-z_][\w-]*)*)$/;
 
+/** Rule applications allowed in one document: CSS crafted to match everything everywhere stops here. */
+const MAX_APPLICATIONS = 200_000;
+
 export function inlineStyles(root: SvgElement, log: FindingLog): void {
   const rules: InlineRule[] = [];
   collectRules(root, rules, log);
-  apply(root, rules, log);
+  const budget = { left: MAX_APPLICATIONS };
+  apply(root, indexRules(rules), log, budget);
+  if (budget.left < 0) log.add({ rule: 'profile', message: `stopped inlining CSS after ${MAX_APPLICATIONS.toLocaleString('en-US')} rule applications: the stylesheet is too large to inline`, element: 'style' });
 }
 
 function collectRules(element: SvgElement, rules: InlineRule[], log: FindingLog): void {
@@ -43,7 +48,6 @@ function collectRules(element: SvgElement, rules: InlineRule[], log: FindingLog)
     }
     for (const { what, reason } of removed) log.add({ rule: 'css', message: `removed CSS "${clip(what)}": ${reason}`, element: 'style' });
   }
-  rules.sort((a, b) => a.selector.specificity - b.selector.specificity || a.order - b.order);
 }
 
 function parseSelector(text: string): SimpleSelector | undefined {
@@ -64,8 +68,32 @@ function matches(selector: SimpleSelector, element: SvgElement): boolean {
   return selector.classes.every((name) => classes.has(name));
 }
 
-function apply(element: SvgElement, rules: InlineRule[], log: FindingLog): void {
-  const declarations = rules.filter((rule) => matches(rule.selector, element)).flatMap((rule) => rule.declarations);
+/** Rules filed under the one name an element must have for them to match: its tag, an id, a class, or '*'. */
+type RuleIndex = Map<string, InlineRule[]>;
+
+function indexRules(rules: InlineRule[]): RuleIndex {
+  const index: RuleIndex = new Map();
+  for (const rule of rules) {
+    const { id, classes, tag } = rule.selector;
+    const key = id !== undefined ? `#${id}` : classes.length > 0 ? `.${classes[0]}` : tag !== undefined ? tag : '*';
+    const list = index.get(key) ?? [];
+    list.push(rule);
+    index.set(key, list);
+  }
+  return index;
+}
+
+function candidates(index: RuleIndex, element: SvgElement): InlineRule[] {
+  const keys = ['*', element.name, ...(element.attributes.id !== undefined ? [`#${element.attributes.id}`] : []), ...(element.attributes.class ?? '').split(/\s+/).filter(Boolean).map((name) => `.${name}`)];
+  const found = new Set<InlineRule>();
+  for (const key of keys) for (const rule of index.get(key) ?? []) found.add(rule);
+  return [...found].sort((a, b) => a.selector.specificity - b.selector.specificity || a.order - b.order);
+}
+
+function apply(element: SvgElement, rules: RuleIndex, log: FindingLog, budget: { left: number }): void {
+  const matching = budget.left > 0 ? candidates(rules, element).filter((rule) => matches(rule.selector, element)) : [];
+  budget.left -= matching.length;
+  const declarations = matching.flatMap((rule) => rule.declarations);
   if (element.attributes.style !== undefined) {
     const removed: CssRemoval[] = [];
     declarations.push(...filterDeclarations(parseDeclarations(element.attributes.style), removed));
@@ -79,7 +107,7 @@ function apply(element: SvgElement, rules: InlineRule[], log: FindingLog): void 
   }
   if (element.attributes.class !== undefined) delete element.attributes.class;
   element.children = element.children.filter((child) => !isElement(child) || child.name !== 'style');
-  for (const child of element.children) if (isElement(child)) apply(child, rules, log);
+  for (const child of element.children) if (isElement(child)) apply(child, rules, log, budget);
 }
 
 /** CSS transforms use units that the transform attribute does not: deg and px are dropped, others cannot be inlined. */

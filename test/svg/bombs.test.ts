@@ -46,6 +46,21 @@ describe('bombs', () => {
     }
   });
 
+  it('CSS built to be slow to clean (300k rules, rules that match everything) stays linear', () => {
+    const slow: [string, 'default' | 'kaggle'][] = [
+      [`<svg ${NS}><style>${'a{}'.repeat(300_000)}</style></svg>`, 'default'],
+      [`<svg ${NS}><style>${'@x '.repeat(300_000)}</style></svg>`, 'default'],
+      [`<svg ${NS}><style>${'*{fill:red}'.repeat(15_000)}</style>${'<rect class="c"/>'.repeat(15_000)}</svg>`, 'kaggle'],
+      [`<svg ${NS}><style>${Array.from({ length: 15_000 }, (_, i) => `.c${i}{fill:red}`).join('')}</style>${Array.from({ length: 15_000 }, (_, i) => `<rect class="c${i}"/>`).join('')}</svg>`, 'kaggle'],
+    ];
+    for (const [svg, profile] of slow) {
+      const started = performance.now();
+      const { findings } = sanitizeSvg(svg, { profile });
+      expect(findings.length).toBeGreaterThan(0);
+      expect(performance.now() - started).toBeLessThan(8000);
+    }
+  }, 60_000);
+
   it('leaves the renderer working after all of them', async () => {
     const result = await renderSvg(`<svg ${NS} viewBox="0 0 1 1"><rect width="1" height="1" fill="blue"/></svg>`, { width: 4, height: 4 });
     expect(result.ok && Array.from(result.pixels.slice(0, 4))).toEqual([0, 0, 255, 255]);
