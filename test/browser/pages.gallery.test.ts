@@ -95,7 +95,7 @@ describe('svgchat view gallery', () => {
     expect(watch.dialogs.length).toBeGreaterThan(0);
     expect(trouble(watch).length).toBeGreaterThan(watch.dialogs.length);
     await page.close();
-  });
+  }, 60_000);
 
   it('a session of hostile SVGs shows every card and runs nothing', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -108,5 +108,5 @@ describe('svgchat view gallery', () => {
     expect(layoutProblems(layout)).toEqual([]);
     expect(trouble(watch)).toEqual([]);
     await page.close();
-  });
+  }, 90_000);
 });

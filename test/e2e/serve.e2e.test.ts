@@ -110,5 +110,5 @@ describe('svgchat view', () => {
     const unknown = runCli(['view', 'pest', '--no-open'], { home });
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/no session named "pest"[\s\S]*did you mean "pets"/);
-  });
+  }, 60_000);
 });
