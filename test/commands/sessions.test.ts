@@ -94,6 +94,17 @@ describe('sessions commands', () => {
     expect(stdout()).toMatch(/!\[turn t1\]\(data:image\/svg\+xml;base64,/);
   });
 
+  it('import reads a JSON export from stdin', async () => {
+    const { home } = homeWithSessions();
+    const exported = fakeContext(home);
+    await sessionsExport(exported.ctx, 'fox', { format: 'json' });
+    const other = tempHome();
+    const imported = fakeContext(other, { stdin: exported.stdout() });
+    await sessionsImport(imported.ctx, '-', {});
+    expect(imported.stdout()).toBe('fox\n');
+    expect(new SessionStore(other).get('fox').turns.map((t) => t.prompt)).toEqual(['a red fox in the snow', 'add a moon']);
+  });
+
   it('import refuses files that are not exports', async () => {
     const { home } = homeWithSessions();
     fs.writeFileSync(path.join(home, 'notes.md'), '# just notes\n\nnothing here');

@@ -68,8 +68,12 @@ export async function sessionsExport(ctx: Context, ref: string, options: { forma
   reporter.notice(`exported ${session.name} (${turnCount(session.turns.length)}) as ${format}`);
 }
 
-function readInput(ctx: Context, file: string): string {
-  if (file === '-') return fs.readFileSync(0, 'utf8');
+async function readInput(ctx: Context, file: string): Promise<string> {
+  if (file === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of ctx.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+    return Buffer.concat(chunks).toString('utf8');
+  }
   try {
     return fs.readFileSync(path.resolve(ctx.cwd, file), 'utf8');
   } catch (error) {
@@ -101,7 +105,7 @@ async function replayMarkdown(ctx: Context, store: SessionStore, reporter: Repor
 export async function sessionsImport(ctx: Context, file: string, options: { name?: string }): Promise<void> {
   const reporter = createReporter(ctx);
   const store = openStore(ctx, reporter);
-  const text = readInput(ctx, file);
+  const text = await readInput(ctx, file);
   const isJson = text.trimStart().startsWith('{');
   const { session, renamedFrom } = isJson ? importJsonExport(store, text, { name: options.name }) : await replayMarkdown(ctx, store, reporter, text, options.name);
   if (renamedFrom) reporter.notice(`a session named ${renamedFrom} exists already, so this one is ${session.name}`);
