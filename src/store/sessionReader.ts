@@ -20,6 +20,9 @@ export interface StoreOptions {
   lock?: LockOptions;
 }
 
+/** Which file holds a session id, as last seen by this process ("<dir>\0<id>" -> name); checked on use. */
+const nameById = new Map<string, string>();
+
 export class SessionReader {
   readonly dir: string;
   readonly warn: (message: string) => void;
@@ -76,6 +79,10 @@ export class SessionReader {
     const byName = name === undefined ? undefined : this.readByName(name, true);
     if (byName) return byName;
     if (wanted.length < 4 || !/^[0-9a-f-]+$/.test(wanted)) return undefined;
+    // A whole id this process has seen: read just that file instead of every session.
+    const known = nameById.get(`${this.dir}\0${wanted}`);
+    const byKnownId = known === undefined ? undefined : this.readByName(known, false);
+    if (byKnownId?.id.toLowerCase() === wanted) return byKnownId;
     const byId = this.list().filter((session) => session.id.toLowerCase().startsWith(wanted));
     if (byId.length > 1) throw new UsageError(`"${ref}" is the start of ${byId.length} session ids`, `use more of the id, or a name: ${byId.map((s) => s.name).join(', ')}`, 'ambiguous_session');
     return byId[0];
@@ -153,9 +160,11 @@ export class SessionReader {
       return this.setAside(name, error.message);
     }
     const session = db.data;
+    if (!session) return undefined;
     // The file name is the session's name: a file renamed by hand keeps working.
-    if (session && session.name !== name) session.name = name;
-    return session ?? undefined;
+    if (session.name !== name) session.name = name;
+    nameById.set(`${this.dir}\0${session.id.toLowerCase()}`, name);
+    return session;
   }
 
   private setAside(name: string, reason: string): Session | undefined {

@@ -47,6 +47,17 @@ describe('SessionStore', () => {
     expect(store.find('abc')).toBeUndefined();
   });
 
+  it('looks a known id up in its own file, without reading every session', () => {
+    const { store, warnings } = newStore();
+    const fox = store.create({ name: 'fox', settings });
+    store.create({ name: 'other', settings });
+    fs.writeFileSync(store.fileOf('other'), 'broken');
+    expect(store.get(fox.id).name).toBe('fox');
+    expect(warnings).toEqual([]); // "other" was not read, so not moved aside yet
+    expect(store.list().map((s) => s.name)).toEqual(['fox']);
+    expect(warnings).toHaveLength(1);
+  });
+
   it('says which name was meant when a session is unknown', () => {
     const { store } = newStore();
     store.create({ name: 'red-fox', settings });
