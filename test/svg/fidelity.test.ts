@@ -12,12 +12,12 @@ import { distinctColors } from '../helpers/pixels.js';
 
 type Outcome = 'identical' | 'different' | 'needed-removal' | 'refused';
 
-function render(svg: string, resourcesDir?: string): Uint8Array {
-  const image = new Resvg(svg, { fitTo: { mode: 'width', value: 160 }, font: { loadSystemFonts: false }, resourcesDir, logLevel: 'off' }).render();
+function render(svg: string): Uint8Array {
+  const image = new Resvg(svg, { fitTo: { mode: 'width', value: 160 }, font: { loadSystemFonts: false }, logLevel: 'off' }).render();
   return new Uint8Array(image.pixels);
 }
 
-function compare(input: string, resourcesDir?: string): { outcome: Outcome; pixels?: Uint8Array } {
+function compare(input: string): { outcome: Outcome; pixels?: Uint8Array } {
   let result;
   try {
     result = sanitizeSvg(input);
@@ -26,8 +26,8 @@ function compare(input: string, resourcesDir?: string): { outcome: Outcome; pixe
     throw error;
   }
   if (result.findings.some(isChange)) return { outcome: 'needed-removal' };
-  const before = render(input, resourcesDir);
-  const after = render(result.svg, resourcesDir);
+  const before = render(input);
+  const after = render(result.svg);
   return { outcome: Buffer.from(before).equals(Buffer.from(after)) ? 'identical' : 'different', pixels: after };
 }
 
@@ -81,7 +81,7 @@ describe.runIf(resvgTests)('resvg test suite (SVGCHAT_RESVG_TESTS)', () => {
         try {
           const result = sanitizeSvg(input);
           if (result.findings.some(isChange)) outcome = 'needed-removal';
-          else outcome = await isolated.compare(input, result.svg, path.dirname(file));
+          else outcome = await isolated.compare(input, result.svg);
         } catch (error) {
           if (!(error instanceof SvgInputError)) throw error;
           outcome = 'refused';
@@ -103,7 +103,7 @@ class IsolatedComparer {
   private child?: ChildProcess;
   private nextId = 0;
 
-  compare(before: string, after: string, resourcesDir: string): Promise<'identical' | 'different' | 'crashed'> {
+  compare(before: string, after: string): Promise<'identical' | 'different' | 'crashed'> {
     this.child ??= fork(path.join(import.meta.dirname, 'rawRenderChild.mjs'), [], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
     const child = this.child;
     const id = this.nextId++;
@@ -126,7 +126,7 @@ class IsolatedComparer {
       }, 10_000);
       child.on('message', onMessage);
       child.on('exit', onExit);
-      child.send({ id, before, after, resourcesDir });
+      child.send({ id, before, after });
     });
   }
 

@@ -3,12 +3,11 @@
 import { createHash } from 'node:crypto';
 import { Resvg } from '@resvg/resvg-js';
 
-const digest = (svg, resourcesDir) =>
-  createHash('sha1').update(new Resvg(svg, { fitTo: { mode: 'width', value: 160 }, font: { loadSystemFonts: false }, resourcesDir, logLevel: 'off' }).render().pixels).digest('hex');
+const digest = (svg) => createHash('sha1').update(new Resvg(svg, { fitTo: { mode: 'width', value: 160 }, font: { loadSystemFonts: false }, logLevel: 'off' }).render().pixels).digest('hex');
 
-process.on('message', ({ id, before, after, resourcesDir }) => {
+process.on('message', ({ id, before, after }) => {
   try {
-    process.send({ id, same: digest(before, resourcesDir) === digest(after, resourcesDir) });
+    process.send({ id, same: digest(before) === digest(after) });
   } catch (error) {
     process.send({ id, error: String(error) });
   }
