@@ -118,6 +118,12 @@ export class SessionReader {
     return turn;
   }
 
+  /** Notes which file holds this session's id, so find(id) can go straight to it. */
+  protected remember(session: Session): Session {
+    nameById.set(`${this.dir}\0${session.id.toLowerCase()}`, session.name);
+    return session;
+  }
+
   /** The lock directory of a session (by name, case-insensitively). */
   lockOf(name: string): string {
     return path.join(this.dir, '.locks', `${name.toLowerCase()}.lock`);
@@ -163,8 +169,7 @@ export class SessionReader {
     if (!session) return undefined;
     // The file name is the session's name: a file renamed by hand keeps working.
     if (session.name !== name) session.name = name;
-    nameById.set(`${this.dir}\0${session.id.toLowerCase()}`, name);
-    return session;
+    return this.remember(session);
   }
 
   private setAside(name: string, reason: string): Session | undefined {

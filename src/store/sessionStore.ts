@@ -187,7 +187,7 @@ export class SessionStore extends SessionReader {
       db.data = session;
       db.write();
       db.read();
-      return db.data!;
+      return this.remember(db.data!);
     });
   }
 
