@@ -9,6 +9,11 @@ const oneLine = (text: string, width = 60) => {
 
 const fixed = (value: number | null | undefined) => (value === null || value === undefined ? '-' : value.toFixed(2));
 
+/** "1 turn", "3 turns". */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 export function kilobytes(bytes: number): string {
   return bytes < 1000 ? `${bytes} B` : `${(bytes / 1000).toFixed(1)} kB`;
 }
@@ -79,7 +84,7 @@ export function sessionLines(sessions: Session[], currentId: string | undefined,
   const width = Math.max(4, ...shown.map((s) => s.name.length));
   const lines = shown.map((s) => {
     const mark = s.id === currentId ? '*' : ' ';
-    const turns = `${s.turns.length} turn${s.turns.length === 1 ? '' : 's'}`;
+    const turns = count(s.turns.length, 'turn');
     return `${mark} ${s.name.padEnd(width)}  ${turns.padEnd(9)} ${s.updatedAt.slice(0, 16).replace('T', ' ')}  ${oneLine(s.title, 40)}`;
   });
   if (sessions.length > limit) lines.push(`  … and ${sessions.length - limit} more (svgchat sessions list)`);

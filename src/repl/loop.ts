@@ -12,6 +12,7 @@ import { LineEditor, type InputStream, type OutputStream } from '../ui/prompts.j
 import { registry, runCommand } from './commands/index.js';
 import { sessionStatus } from './commands/sessionCommands.js';
 import { completeInput } from './complete.js';
+import { count } from './format.js';
 import { appendHistory, HISTORY_SIZE, loadHistory } from './inputHistory.js';
 import { parseInput } from './parseInput.js';
 import { drawTurn, errorLine } from './reply.js';
@@ -128,5 +129,5 @@ function goodbye(state: ReplState): string {
   } catch {
     // it is saved all the same; -c may pick another one
   }
-  return `session ${session.name} is saved (${session.turns.length} turn${session.turns.length === 1 ? '' : 's'}). Resume it with: svgchat chat ${session.name}`;
+  return `session ${session.name} is saved (${count(session.turns.length, 'turn')}). Resume it with: svgchat chat ${session.name}`;
 }

@@ -26,8 +26,10 @@ const shape = (session: { turns: { id: string; parent: string | null; prompt: st
   turns: session.turns.map(({ id, parent, prompt }) => ({ id, parent, prompt })),
 });
 
-describe('svgchat chat in a terminal (built binary, tmux)', () => {
+// A terminal session is a chain of waits; on a busy machine it needs more than the default time.
+describe.concurrent('svgchat chat in a terminal (built binary, tmux)', { timeout: 90_000 }, () => {
   it('draws, undoes, branches, shows history, forks and renames; the sessions on disk hold exactly that tree', async (test) => {
+    const { expect } = test;
     const { home, terminal, store } = open(test, ['chat', 'tree']);
     await terminal.waitFor(/tree \(new\): saved at the first prompt · drawing with offline\/composer-1/);
     const first = await draw(terminal, 'a red fox in the snow', 't1');
@@ -71,6 +73,7 @@ describe('svgchat chat in a terminal (built binary, tmux)', () => {
   });
 
   it('Ctrl-C during a slow reply cancels that reply only; the next prompt is drawn', async (test) => {
+    const { expect } = test;
     const server = await startFakeOpenAI();
     test.onTestFinished(() => server.close());
     server.script({ type: 'stall' });
@@ -102,6 +105,7 @@ describe('svgchat chat in a terminal (built binary, tmux)', () => {
   });
 
   it('answers mistakes with one line and goes on: unknown commands get a suggestion, bad arguments an error', async (test) => {
+    const { expect } = test;
     const { terminal, store } = open(test, ['chat', 'oops']);
     await terminal.waitFor('oops ›');
     const mistakes: [string, RegExp][] = [
@@ -140,6 +144,7 @@ describe('svgchat chat in a terminal (built binary, tmux)', () => {
   });
 
   it('Ctrl-C twice at an empty prompt leaves with exit 0 and says how to resume; Ctrl-C on typed text only clears it', async (test) => {
+    const { expect } = test;
     const { terminal } = open(test, ['chat', 'leave']);
     await terminal.waitFor('leave ›');
     await draw(terminal, 'a green apple', 't1');
@@ -165,8 +170,9 @@ describe('svgchat chat without a terminal', () => {
   });
 });
 
-describe('svgchat chat: input and the rest of the slash commands (built binary, tmux)', () => {
+describe.concurrent('svgchat chat: input and the rest of the slash commands (built binary, tmux)', { timeout: 90_000 }, () => {
   it('completes commands and session names with Tab, takes multi-line prompts, and keeps input history across runs', async (test) => {
+    const { expect } = test;
     const home = tempHome('svgchat-repl-');
     expect(runCli(['gen', 'a zebra', '-s', 'zebra-stripes'], { home }).status).toBe(0);
     const terminal = Terminal.start(['chat', 'words'], { home });
@@ -206,6 +212,7 @@ describe('svgchat chat: input and the rest of the slash commands (built binary, 
   });
 
   it('runs every other command against the real store: regenerate, reset, redo, open, view, export, score, edit, provider, new, delete', async (test) => {
+    const { expect } = test;
     const home = tempHome('svgchat-repl-');
     const opened = path.join(home, 'opened.txt');
     fs.writeFileSync(path.join(home, 'viewer.sh'), `#!/bin/sh\necho "$1" >> '${opened}'\n`, { mode: 0o755 });
@@ -220,7 +227,7 @@ describe('svgchat chat: input and the rest of the slash commands (built binary, 
     expect([t2.parent, t2.prompt]).toEqual([null, 'a red apple']);
     expect(t2.seed).not.toBe(t1.seed);
     terminal.line('/reset');
-    await terminal.waitFor('reset: the next prompt starts from scratch (all 2 turns are kept)');
+    await terminal.waitFor('reset: the next prompt starts from scratch (2 turns kept)');
     expect(store.get('cmds').head).toBeNull();
     terminal.line('/redo');
     await terminal.waitFor(/redone: now at t2 /);

@@ -9,6 +9,7 @@ import { RuntimeFailure, UsageError } from '../../errors.js';
 import { table } from '../../score/present.js';
 import { scoreSvg } from '../../score/scoreSvg.js';
 import { openInViewer } from '../../ui/viewer.js';
+import { count } from '../format.js';
 import type { ReplState } from '../state.js';
 import { message, type CommandResult, type SlashCommand } from '../types.js';
 
@@ -92,7 +93,7 @@ export const outputCommands: SlashCommand[] = [
       const { sessionsExport } = await import('../../commands/sessions.js');
       const quiet = quietContext(state.ctx);
       await sessionsExport(quiet.ctx, session.id, { format, output });
-      return message(`exported ${session.name} (${session.turns.length} turns) as ${format}: ${quiet.printed()}`);
+      return message(`exported ${session.name} (${count(session.turns.length, 'turn')}) as ${format}: ${quiet.printed()}`);
     },
   },
   {

@@ -2,7 +2,7 @@
 import { randomInt } from 'node:crypto';
 import { UsageError } from '../../errors.js';
 import type { Session } from '../../store/schema.js';
-import { turnLine } from '../format.js';
+import { count, turnLine } from '../format.js';
 import type { ReplState } from '../state.js';
 import { message, type SlashCommand } from '../types.js';
 
@@ -52,7 +52,7 @@ export const turnCommands: SlashCommand[] = [
     help: 'start a fresh branch from the beginning (nothing is lost)',
     run(state) {
       const session = state.store.reset(state.current().id);
-      return message(`reset: the next prompt starts from scratch (all ${session.turns.length} turns are kept)`);
+      return message(`reset: the next prompt starts from scratch (${count(session.turns.length, 'turn')} kept)`);
     },
   },
   {
