@@ -95,12 +95,19 @@ export class DocumentObserver {
     const page = this.page;
     try {
       await page.goto(url, { waitUntil: 'load', timeout: 10_000 });
-      await page.mouse.move(20, 20);
-      await page.mouse.move(150, 150);
-      await page.mouse.click(150, 150);
-      await page.keyboard.press('Tab');
-      await page.keyboard.press('Enter');
-      await page.waitForTimeout(settleMs);
+      // Each step only while nothing has shown yet: one sign is enough, and most payloads fire on load.
+      const steps = [
+        () => page.mouse.move(20, 20),
+        () => page.mouse.move(150, 150),
+        () => page.mouse.click(150, 150),
+        () => page.keyboard.press('Tab'),
+        () => page.keyboard.press('Enter'),
+        () => page.waitForTimeout(settleMs),
+      ];
+      for (const step of steps) {
+        if (fired(observation)) break;
+        await step();
+      }
     } catch (error) {
       // A navigation the document itself started (the click) may interrupt the steps above: it is recorded already.
       if (!/navigat|interrupted|context was destroyed|net::ERR_ABORTED/i.test(String(error))) throw error;
