@@ -1,18 +1,22 @@
-// How much drawing an SVG holds, counted on its text. Pure.
+// How much drawing an SVG holds, counted on its parsed (and cleaned) tree. Pure.
+import { isElement, type SvgElement } from '../svg/parse.js';
 
 export interface Complexity {
+  /** Elements, the root included. */
   elements: number;
+  /** Commands in the `d` of every path (each letter: M, L, C, Z, ...). */
   pathCommands: number;
-  bytes: number;
 }
 
-const PATH_DATA = /\sd\s*=\s*("([^"]*)"|'([^']*)')/g;
-
-/** Counted on the SVG text: elements (start tags), path commands (letters in `d` attributes), UTF-8 bytes. */
-export function complexity(svg: string): Complexity {
-  const withoutComments = svg.replace(/<!--[\s\S]*?-->/g, '');
-  const elements = withoutComments.match(/<[A-Za-z][\w:.-]*/g)?.length ?? 0;
+export function complexity(root: SvgElement): Complexity {
+  let elements = 0;
   let pathCommands = 0;
-  for (const match of withoutComments.matchAll(PATH_DATA)) pathCommands += (match[2] ?? match[3] ?? '').match(/[MmZzLlHhVvCcSsQqTtAa]/g)?.length ?? 0;
-  return { elements, pathCommands, bytes: Buffer.byteLength(svg, 'utf8') };
+  const stack: SvgElement[] = [root];
+  while (stack.length > 0) {
+    const element = stack.pop()!;
+    elements++;
+    if (element.name === 'path') pathCommands += element.attributes.d?.match(/[MmZzLlHhVvCcSsQqTtAa]/g)?.length ?? 0;
+    for (const child of element.children) if (isElement(child)) stack.push(child);
+  }
+  return { elements, pathCommands };
 }

@@ -64,8 +64,9 @@ export async function scoreSvg(svg: string, options: ScoreOptions): Promise<Scor
   const base = { profile: options.profile, findings: validity.findings, bytes };
   if (!validity.usable) return { ...base, valid: false, metrics: {}, adherence: {}, judge: {}, score: 0, error: validity.error };
 
-  const shape = complexity(validity.renderable);
-  const rendered = await renderSvg(validity.renderable, { width: SCORE_SIZE, height: SCORE_SIZE, timeoutMs: options.renderTimeoutMs });
+  const shape = complexity(validity.cleaned!);
+  // The render child cleans its input by SPEC §5 itself, exactly as validity did.
+  const rendered = await renderSvg(svg, { width: SCORE_SIZE, height: SCORE_SIZE, timeoutMs: options.renderTimeoutMs });
   if (!rendered.ok) {
     const findings = [...validity.findings, { rule: 'render', message: `could not be rendered: ${rendered.error}` }];
     return { ...base, findings, valid: false, metrics: { elements: shape.elements, pathCommands: shape.pathCommands, renderError: rendered.error }, adherence: {}, judge: {}, score: 0 };

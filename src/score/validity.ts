@@ -1,8 +1,8 @@
 // Validity (SPEC §6): parses, root is <svg>, has a viewBox or width/height, passes §5, fits the profile.
 // The verdict comes from the SVG safety core: what sanitizing for the profile had to remove or change
 // is exactly what keeps the file from complying as it is. Pure.
-import { type Finding, type ProfileName, sanitizeSvg } from '../svg/sanitize.js';
-import { parseSvg, SvgInputError } from '../svg/parse.js';
+import { type Finding, type ProfileName, sanitizeSvg, sanitizeToTree } from '../svg/sanitize.js';
+import { parseSvg, SvgInputError, type SvgElement } from '../svg/parse.js';
 import { parseLength } from '../svg/viewBox.js';
 
 export interface Validity {
@@ -10,25 +10,26 @@ export interface Validity {
   usable: boolean;
   valid: boolean;
   findings: Finding[];
-  /** The SVG cleaned by SPEC §5 alone: what is rendered and measured. Empty when unusable. */
-  renderable: string;
+  /** The SVG cleaned by SPEC §5 alone, as a tree: what the renderer draws (it cleans the same way). */
+  cleaned?: SvgElement;
   /** Why the input is unusable. */
   error?: { code: string; message: string; hint?: string };
 }
 
 export function checkValidity(input: string, profile: ProfileName): Validity {
-  let forProfile;
-  let safe;
+  let findings: Finding[];
+  let cleaned: SvgElement;
   try {
-    forProfile = sanitizeSvg(input, { profile });
-    safe = profile === 'default' ? forProfile : sanitizeSvg(input, { profile: 'default' });
+    // The tree is enough for the default profile; kaggle's byte limit is only judged on the serialized text.
+    const safe = sanitizeToTree(input, { profile: 'default' });
+    cleaned = safe.root;
+    findings = profile === 'default' ? safe.findings : sanitizeSvg(input, { profile }).findings;
   } catch (error) {
     if (!(error instanceof SvgInputError)) throw error;
-    return { usable: false, valid: false, findings: [{ rule: 'parse', message: error.message }], renderable: '', error: { code: error.code, message: error.message, hint: error.hint } };
+    return { usable: false, valid: false, findings: [{ rule: 'parse', message: error.message }], error: { code: error.code, message: error.message, hint: error.hint } };
   }
-  const findings = forProfile.findings;
   const blocking = findings.filter((finding) => !(finding.rule === 'viewbox' && hasWidthAndHeight(input)));
-  return { usable: true, valid: blocking.length === 0, findings, renderable: safe.svg };
+  return { usable: true, valid: blocking.length === 0, findings, cleaned };
 }
 
 /** A missing viewBox is fine when width and height give the size (the sanitizer adds one either way). */
