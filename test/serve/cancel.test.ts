@@ -20,7 +20,7 @@ async function setup(): Promise<{ fake: FakeServer; server: TestServer; id: stri
   return { fake, server, id };
 }
 
-async function until(condition: () => boolean, what: string, ms = 5000): Promise<void> {
+async function until(condition: () => boolean, what: string, ms = 15_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -54,7 +54,7 @@ describe('cancelling a generation', () => {
     request.destroy();
     await until(() => fake.chatRequests()[0].abandoned === true, 'the model request to be dropped');
     let generations: unknown;
-    for (const deadline = Date.now() + 5000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 20))) {
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 20))) {
       generations = (await send(server, 'GET', '/api/health')).json.generations;
       if (JSON.stringify(generations) === JSON.stringify({ running: 0, waiting: 0 })) break;
     }
