@@ -154,7 +154,8 @@ export async function scoreCommand(ctx: Context, files: string[], options: Score
 
   const unusable = results.filter((result) => result.error);
   if (unusable.length > 0) {
-    ctx.stderr.write(`svgchat: error: ${unusable.length} of ${results.length} ${results.length === 1 ? 'file was' : 'files were'} not usable SVG\n`);
+    const what = results.length === 1 ? 'the file was' : `${unusable.length} of ${results.length} files ${unusable.length === 1 ? 'was' : 'were'}`;
+    ctx.stderr.write(`svgchat: error: ${what} not usable SVG\nhint: each is named above; give SVG files (not gzipped, no DOCTYPE, under 1 MiB)\n`);
     throw new SilentExit(2);
   }
   const below = min === undefined ? [] : results.filter((result) => result.score < min);
