@@ -3,12 +3,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Context } from '../context.js';
-import { SilentExit, SvgchatError, UsageError } from '../errors.js';
+import { RuntimeFailure, SilentExit, SvgchatError, UsageError } from '../errors.js';
 import { SvgInputError } from '../svg/errors.js';
 import { DEFAULT_MAX_BYTES } from '../svg/parse.js';
 import { applyProfile, PROFILES, type ProfileName, type ProfileResult } from '../svg/profiles.js';
 import { createReporter } from '../ui/output.js';
-import { writeOutput } from './gen.js';
 
 export interface SanitizeCommandOptions {
   output?: string;
@@ -44,6 +43,15 @@ export async function sanitizeCommand(ctx: Context, file: string, options: Sanit
   if (!ok) {
     ctx.stderr.write(`svgchat: error: cannot make it fit the ${profile} profile: ${reason}\nhint: simplify the drawing (fewer elements or points), then try again\n`);
     throw new SilentExit(2);
+  }
+}
+
+function writeOutput(file: string, svg: string): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, svg);
+  } catch (error) {
+    throw new RuntimeFailure(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? 'write failed'}`, 'check the directory exists and is writable', 'write_failed');
   }
 }
 
