@@ -89,6 +89,13 @@ describe('sanitizeCommand', () => {
     await expect(sanitizeCommand(ctx, 'big.svg', {})).rejects.toThrow(/2,097,152 bytes is over the 1,048,576-byte limit/);
   });
 
+  it('a write that fails is a runtime failure (exit 1) naming the file', async () => {
+    const home = tempHome();
+    fs.writeFileSync(path.join(home, 'file'), 'x');
+    const { ctx } = fakeContext(home, { stdin: CLEAN });
+    await expect(sanitizeCommand(ctx, '-', { output: 'file/clean.svg' })).rejects.toMatchObject({ exitCode: 1, message: expect.stringContaining('cannot write') });
+  });
+
   it('refuses an unknown profile', async () => {
     const { ctx } = fakeContext(tempHome(), { stdin: CLEAN });
     await expect(sanitizeCommand(ctx, '-', { profile: 'svg11' })).rejects.toThrow('unknown profile "svg11"');
