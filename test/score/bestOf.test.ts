@@ -9,11 +9,12 @@ import { closeRenderer } from '../../src/score/render.js';
 import { scoreSvg } from '../../src/score/scoreSvg.js';
 import { tempHome } from '../helpers/cli.js';
 import { fakeContext } from '../helpers/context.js';
+import { startFakeOpenAI } from '../fakes/openai-server.js';
 
 afterAll(() => closeRenderer());
 
-async function gen(home: string, words: string[], options: Record<string, unknown>) {
-  const { ctx, stdout } = fakeContext(home);
+async function gen(home: string, words: string[], options: Record<string, unknown>, env: Record<string, string> = {}) {
+  const { ctx, stdout } = fakeContext(home, { env });
   await genCommand(ctx, words, { json: true, svg: false, quiet: true, ...options });
   return JSON.parse(stdout());
 }
@@ -65,6 +66,30 @@ describe('best-of-N', () => {
   it('refuses a candidate count outside 1-16 as a usage error', async () => {
     const { ctx } = fakeContext(tempHome());
     await expect(genCommand(ctx, ['a', 'cat'], { candidates: '40' })).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/candidates/) });
+  });
+
+  it('-n 3 with a model sends three requests at once and keeps the best reply', async () => {
+    const fake = await startFakeOpenAI();
+    try {
+      const svg = (body: string) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100">${body}</svg>`;
+      const blank = svg('<rect width="100" height="100" fill="#ffffff"/>');
+      const sketch = svg('<circle cx="50" cy="50" r="6" fill="#999999"/>');
+      const drawing = svg('<rect width="100" height="100" fill="#cfe8ff"/><circle cx="50" cy="55" r="28" fill="#d62828"/><rect x="47" y="15" width="6" height="14" fill="#5a3b1c"/><path d="M53 20 q15 -10 20 2 q-12 6 -20 -2z" fill="#2e7d32"/>');
+      // Each reply waits, so all three requests must be in flight together to finish in time.
+      fake.script(...[blank, sketch, drawing].map((content) => ({ type: 'reply' as const, content, firstByteDelayMs: 600 })));
+      const result = await gen(tempHome(), ['a', 'red', 'apple'], { candidates: '3' }, { OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: 'k', SVGCHAT_MODEL: 'fake-large' });
+      const requests = fake.chatRequests();
+      expect(requests).toHaveLength(3);
+      const arrivals = requests.map((r) => r.receivedAt);
+      expect(Math.max(...arrivals) - Math.min(...arrivals)).toBeLessThan(500);
+      expect(fs.readFileSync(result.file, 'utf8')).toContain('#d62828');
+      expect(result.candidates).toHaveLength(3);
+      const scores = result.candidates.map((c: { score: number }) => c.score);
+      expect(scores[0]).toBe(Math.max(...scores));
+      expect(scores).toContain(0);
+    } finally {
+      await fake.close();
+    }
   });
 
   it('ranks by score and breaks ties toward the first candidate', async () => {
