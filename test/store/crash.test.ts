@@ -36,7 +36,7 @@ describe('a writer killed with SIGKILL', () => {
   it('leaves the last complete version readable, with every SVG it names', async () => {
     const home = tempHome();
     let previous = 0;
-    for (let round = 0; round < 8; round++) {
+    for (let round = 0; round < 6; round++) {
       const printed = await runAndKill(home, 20 + Math.floor(Math.random() * 150));
       const warnings: string[] = [];
       const store = new SessionStore(home, { onWarning: (message) => warnings.push(message) });
@@ -53,12 +53,12 @@ describe('a writer killed with SIGKILL', () => {
       previous = session.turns.length;
     }
     // It kept going across kills: each new process broke the dead one's lock and appended.
-    expect(previous).toBeGreaterThan(8);
+    expect(previous).toBeGreaterThan(6);
     // Breaking the last dead writer's lock sweeps the temp files it left; earlier ones were swept the same way.
     const store = new SessionStore(home);
     store.appendTurn('crashy', { ...store.get('crashy').turns[0], svg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>', candidates: [] });
     const leftovers = [...fs.readdirSync(path.join(home, 'sessions')), ...fs.readdirSync(path.join(home, 'sessions', 'crashy'))].filter((f) => f.endsWith('.tmp'));
     expect(leftovers).toEqual([]);
     expect(fs.readdirSync(path.join(home, 'sessions')).filter((f) => f.includes('unreadable'))).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 });
