@@ -54,8 +54,8 @@ export function sceneSummary(scene: unknown): string | undefined {
   }
   const parts = [...counts.values()].map(({ concept, why, count }) => `${concept}${count > 1 ? ` ×${count}` : ''} (${why})`);
   if (pattern) parts.unshift(`${pattern.kind} pattern`);
-  const where = [setting, weather, time && time !== 'day' ? `at ${time}` : undefined].filter(Boolean).join(' ');
-  const lines = [`placed: ${parts.length > 0 ? parts.join(' · ') : 'nothing but the background'}${where ? ` in ${where}` : ''}`];
+  const where = [setting && `in the ${setting}`, weather && `with ${weather}`, time && time !== 'day' && `at ${time}`].filter(Boolean).join(' ');
+  const lines = [`placed: ${parts.length > 0 ? parts.join(' · ') : 'nothing but the background'}${where ? ` ${where}` : ''}`];
   if (unmatched.length > 0) lines.push(`no drawing found for: ${unmatched.join(', ')}`);
   return lines.join('\n');
 }

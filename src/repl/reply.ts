@@ -4,7 +4,8 @@
 import readline from 'node:readline';
 import chalk from 'chalk';
 import { chalkStderr } from 'chalk';
-import { InterruptedError, SvgchatError } from '../errors.js';
+import { InterruptedError, SvgchatError, UsageError } from '../errors.js';
+import { promptProblem } from '../pipeline/batchInput.js';
 import { generateTurn, type TurnOutcome } from '../pipeline/generateTurn.js';
 import { scoreSvg } from '../score/scoreSvg.js';
 import type { Session } from '../store/schema.js';
@@ -51,6 +52,8 @@ function sessionForPrompt(state: ReplState, prompt: string): Session {
 export async function drawTurn(state: ReplState, request: DrawRequest, cancelOnSignal: (cancel: (() => void) | undefined) => void): Promise<void> {
   const { ctx, store } = state;
   const out = (text: string) => ctx.stdout.write(`${text}\n`);
+  const problem = promptProblem(request.prompt);
+  if (problem) throw new UsageError(problem.message, 'shorten the prompt', problem.code);
   const settings = state.settings();
   const session = sessionForPrompt(state, request.prompt);
   const replaced = request.replacing ? store.turn(session, request.replacing) : undefined;

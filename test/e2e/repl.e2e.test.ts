@@ -159,6 +159,26 @@ describe.concurrent('svgchat chat in a terminal (built binary, tmux)', { timeout
   });
 });
 
+describe.concurrent('svgchat and svgchat chat -c in a terminal (built binary, tmux)', { timeout: 90_000 }, () => {
+  it('svgchat alone opens the REPL on a new session; leaving before a prompt saves nothing', async (test) => {
+    const { expect } = test;
+    const { terminal, store } = open(test, []);
+    await terminal.waitFor('new session: saved at the first prompt · drawing with offline/composer-1');
+    await terminal.waitFor('new ›');
+    terminal.press('C-d');
+    await terminal.waitFor('nothing saved (no prompts in this session)');
+    expect(await terminal.exitStatus()).toBe(0);
+    expect(store.list()).toEqual([]);
+  });
+
+  it('svgchat chat -c with no session yet is a usage error', async (test) => {
+    const { expect } = test;
+    const { terminal } = open(test, ['chat', '-c']);
+    await terminal.waitFor('svgchat: error: there is no session to continue yet\nhint: start one with: svgchat chat');
+    expect(await terminal.exitStatus()).toBe(2);
+  });
+});
+
 describe('svgchat chat without a terminal', () => {
   it('exits 2 and points at gen, like svgchat alone', () => {
     const home = tempHome();

@@ -8,7 +8,7 @@ const turn = (extra: Partial<Turn>): Turn => ({ id: 't1', parent: null, prompt: 
 describe('REPL formatting', () => {
   it('sums items drawn the same way for the same reason, and names what nothing was found for', () => {
     const scene = {
-      setting: 'forest', time: 'dusk', unmatched: ['zorblax'],
+      setting: 'forest', weather: 'snow', time: 'dusk', unmatched: ['zorblax'],
       items: [
         { concept: 'fox', source: 'icon:fox', color: '#ff0000', count: 1 },
         { concept: 'tree', source: 'icon:evergreen-tree', count: 3, prop: 'setting' },
@@ -17,8 +17,9 @@ describe('REPL formatting', () => {
         { concept: 'star', source: 'primitive:star', count: 1 },
       ],
     };
-    expect(sceneSummary(scene)).toBe('placed: fox (icon fox, #ff0000) · tree ×5 (for the setting) · tree ×2 (icon deciduous-tree) · star (shape star) in forest at dusk\nno drawing found for: zorblax');
+    expect(sceneSummary(scene)).toBe('placed: fox (icon fox, #ff0000) · tree ×5 (for the setting) · tree ×2 (icon deciduous-tree) · star (shape star) in the forest with snow at dusk\nno drawing found for: zorblax');
     expect(sceneSummary({ items: [], pattern: { kind: 'spiral' } })).toBe('placed: spiral pattern');
+    expect(sceneSummary({ items: [], time: 'night' })).toBe('placed: nothing but the background at night');
     expect(sceneSummary({ items: [] })).toBe('placed: nothing but the background');
     expect(sceneSummary(null)).toBeUndefined();
   });
