@@ -53,7 +53,7 @@ describe('a writer killed with SIGKILL', () => {
       previous = session.turns.length;
     }
     // It kept going across kills: each new process broke the dead one's lock and appended.
-    expect(previous).toBeGreaterThan(6);
+    expect(previous).toBeGreaterThanOrEqual(6);
     // Breaking the last dead writer's lock sweeps the temp files it left; earlier ones were swept the same way.
     const store = new SessionStore(home);
     store.appendTurn('crashy', { ...store.get('crashy').turns[0], svg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>', candidates: [] });
