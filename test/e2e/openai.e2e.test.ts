@@ -44,7 +44,8 @@ function expectFailure(expect: ExpectStatic, result: CliResult, message: RegExp)
   expect(result.stderr).toMatch(message);
 }
 
-describe.concurrent('svgchat gen -p openai against a fake server (built binary)', () => {
+// Concurrent: most of these wait on timers (backoff, retry-after, timeouts); a busy machine needs the longer limit.
+describe.concurrent('svgchat gen -p openai against a fake server (built binary)', { timeout: 90_000 }, () => {
   it('streams a reply into an SVG file and a session turn with usage', async (test) => {
     const { expect } = test;
     const { server, home, gen } = await setup(test, { type: 'reply', content: `Here you go!\n\`\`\`svg\n${SIMPLE_SVG}\n\`\`\``, usage: { prompt_tokens: 900, completion_tokens: 60 } });
@@ -233,7 +234,7 @@ describe.concurrent('svgchat gen -p openai against a fake server (built binary)'
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     // Wait until the reply is streaming, then interrupt.
-    const deadline = Date.now() + 15_000;
+    const deadline = Date.now() + 60_000;
     while (server.chatRequests()[0]?.firstByteAt === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     await new Promise((r) => setTimeout(r, 200));
     child.kill('SIGINT');
@@ -263,7 +264,7 @@ describe.concurrent('svgchat gen -p openai against a fake server (built binary)'
   });
 });
 
-describe.concurrent('svgchat models (built binary)', () => {
+describe.concurrent('svgchat models (built binary)', { timeout: 90_000 }, () => {
   it('lists offline and the endpoint models', async (test) => {
     const { expect } = test;
     const { server, home, env } = await setup(test);

@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-describe('gen with the openai provider', () => {
+describe('gen with the openai provider', { timeout: 60_000 }, () => {
   it('shows the token count on a terminal, then clears the line', async () => {
     const { ctx, stdout, stderr } = fakeContext(tempHome(), { tty: true, env: { OPENAI_BASE_URL: server.url, OPENAI_API_KEY: '' } });
     await genCommand(ctx, ['a', 'red', 'ball'], { output: '-' });

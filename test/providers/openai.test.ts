@@ -152,9 +152,13 @@ describe('OpenAIProvider', () => {
     server.script({ type: 'reply', content: SIMPLE_SVG, chunkChars: 2, chunkDelayMs: 20 });
     const controller = new AbortController();
     const p = run(provider(), request(), controller.signal);
-    setTimeout(() => controller.abort(), 150);
+    // Abort once the reply is streaming (however long a busy machine takes to get there).
+    while (server.chatRequests()[0]?.firstByteAt === undefined) await new Promise((resolve) => setTimeout(resolve, 10));
+    setTimeout(() => controller.abort(), 50);
     await expect(p).rejects.toMatchObject({ exitCode: 130 });
     expect(server.chatRequests()).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(server.chatRequests()[0].abandoned).toBe(true);
   });
 
   it('does not follow a redirect, so the key cannot leak to another host', async () => {
