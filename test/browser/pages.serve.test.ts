@@ -97,6 +97,31 @@ describe('the serve page', () => {
     await page.close();
   });
 
+  it('keeps a new session on screen when an older refresh answers late', async () => {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
+    await open(page, `/?session=${sampleId}`);
+    // Hold the page's next periodic look at the shown session until after "New session" was clicked.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let caught = false;
+    await page.route(`${origin}/api/sessions/${sampleId}`, async (route) => {
+      caught = true;
+      await held;
+      await route.continue();
+    });
+    for (const deadline = Date.now() + 15_000; !caught && Date.now() < deadline; ) await page.waitForTimeout(50);
+    expect(caught).toBe(true);
+    await page.click('#new-session');
+    await page.waitForFunction(() => /^new session/.test(document.getElementById('status')!.textContent ?? ''));
+    const id = new URL(page.url()).searchParams.get('session')!;
+    release();
+    await page.waitForTimeout(500);
+    expect(new URL(page.url()).searchParams.get('session')).toBe(id);
+    expect(await page.locator('#session-title').textContent()).toBe(server.store.get(id).name);
+    await page.close();
+    expect((await send(server, 'DELETE', `/api/sessions/${id}`)).status).toBe(204);
+  }, 60_000);
+
   it('remembers the session in a cookie: / opens the one last shown', async () => {
     const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
     const page = await context.newPage();

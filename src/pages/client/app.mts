@@ -61,25 +61,41 @@ async function refreshList(): Promise<void> {
   renderSessions();
 }
 
-/** Shows a session; an id that is gone (deleted elsewhere) falls back to the most recent one. */
-async function show(id: string | undefined, push = false): Promise<void> {
-  // A remembered session that is not in the list any more (removed from a terminal) is not asked for.
-  const known = (wanted: string) => sessions.some((s) => s.id.startsWith(wanted.toLowerCase()) || s.name.toLowerCase() === wanted.toLowerCase());
-  try {
-    current = id && known(id) ? await api.get(id) : undefined;
-  } catch (error) {
-    if (!(error instanceof ApiFailure && error.status === 404)) throw error;
-    current = undefined;
-  }
-  if (!current && sessions.length > 0 && sessions[0].id !== id) current = await api.get(sessions[0].id);
-  remember(current?.id, push);
+/**
+ * Bumped whenever what the page shows changes hands: an answer that arrives for an older choice (the
+ * periodic refresh racing a click on "New session") is dropped instead of undoing the newer one.
+ */
+let selection = 0;
+
+/** Shows this session from now on (the caller has its fresh state already). */
+function adopt(view: SessionView | undefined, push: boolean): void {
+  selection++;
+  current = view;
+  remember(view?.id, push);
   renderCurrent();
 }
 
+/** Shows a session; an id that is gone (deleted elsewhere) falls back to the most recent one. */
+async function show(id: string | undefined, push = false): Promise<void> {
+  const ticket = ++selection;
+  // A remembered session that is not in the list any more (removed from a terminal) is not asked for.
+  const known = (wanted: string) => sessions.some((s) => s.id.startsWith(wanted.toLowerCase()) || s.name.toLowerCase() === wanted.toLowerCase());
+  let view: SessionView | undefined;
+  try {
+    view = id && known(id) ? await api.get(id) : undefined;
+  } catch (error) {
+    if (!(error instanceof ApiFailure && error.status === 404)) throw error;
+  }
+  if (!view && sessions.length > 0 && sessions[0].id !== id) view = await api.get(sessions[0].id);
+  if (ticket !== selection) return;
+  adopt(view, push);
+}
+
 async function draw(prompt: string): Promise<void> {
-  if (!current) {
-    current = await api.start();
-    remember(current.id, true);
+  let target = current;
+  if (!target) {
+    target = await api.start();
+    adopt(target, true);
     await refreshList();
   }
   generation = new AbortController();
@@ -88,7 +104,7 @@ async function draw(prompt: string): Promise<void> {
   renderCurrent();
   say('drawing…');
   try {
-    const result = await sendMessage(current.id, prompt, (event) => say(event.type === 'tokens' ? `drawing… ${event.count} tokens` : `${event.message ?? 'working'}…`), generation.signal);
+    const result = await sendMessage(target.id, prompt, (event) => say(event.type === 'tokens' ? `drawing… ${event.count} tokens` : `${event.message ?? 'working'}…`), generation.signal);
     say(`drew ${result.turn} in ${result.durationMs} ms · score ${result.score === null ? '-' : result.score.toFixed(2)}${result.notes.length ? ` · ${result.notes[0]}` : ''}`);
     ui.prompt.value = '';
   } catch (error) {
@@ -100,7 +116,7 @@ async function draw(prompt: string): Promise<void> {
     ui.stop.hidden = true;
   }
   await refreshList();
-  await show(current.id);
+  await show(target.id);
 }
 
 function guard(work: () => Promise<void>): () => void {
@@ -122,17 +138,15 @@ ui.prompt.addEventListener('keydown', (event) => {
 });
 ui.stop.addEventListener('click', () => generation?.abort());
 ui.newSession.addEventListener('click', guard(async () => {
-  current = await api.start();
-  remember(current.id, true);
+  const view = await api.start();
+  adopt(view, true);
   await refreshList();
-  renderCurrent();
-  say(`new session ${current.name}`);
+  say(`new session ${view.name}`);
   ui.prompt.focus();
 }));
 ui.reset.addEventListener('click', guard(async () => {
   if (!current) return;
-  current = await api.reset(current.id);
-  renderCurrent();
+  adopt(await api.reset(current.id), false);
   say('reset: the next prompt starts a fresh branch; every turn is kept');
 }));
 // Deleting takes a second click within a few seconds (no dialogs on this page).
