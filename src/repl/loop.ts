@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import chalk from 'chalk';
 import type { RawSettings } from '../config/settings.js';
 import type { Context } from '../context.js';
+import { InterruptedError } from '../errors.js';
 import { claimInterrupts } from '../interrupts.js';
 import type { Session } from '../store/schema.js';
 import { SessionStore } from '../store/sessionStore.js';
@@ -49,9 +50,14 @@ export async function runRepl(ctx: Context, options: ReplOptions): Promise<void>
       }
     },
   });
+  if (ctx.signal.aborted) throw new InterruptedError();
   // SIGINT (Ctrl-C outside raw mode, or kill -INT) cancels the drawing in progress, never the REPL.
   let cancelDrawing: (() => void) | undefined;
   const releaseInterrupts = claimInterrupts(() => cancelDrawing?.());
+  // An error that escapes every await (a stray event, a forgotten promise) is a bug, said in one line; the chat goes on.
+  const onStray = (error: unknown) => say(errorLine(error, debug));
+  process.on('uncaughtException', onStray);
+  process.on('unhandledRejection', onStray);
   const setCancel = (cancel: (() => void) | undefined) => (cancelDrawing = cancel);
 
   const apply = async (result: CommandResult): Promise<boolean> => {
@@ -102,6 +108,8 @@ export async function runRepl(ctx: Context, options: ReplOptions): Promise<void>
     }
   } finally {
     releaseInterrupts();
+    process.off('uncaughtException', onStray);
+    process.off('unhandledRejection', onStray);
   }
   say(goodbye(state));
 }

@@ -76,7 +76,7 @@ describe.concurrent('svgchat chat in a terminal (built binary, tmux)', { timeout
     const { expect } = test;
     const server = await startFakeOpenAI();
     test.onTestFinished(() => server.close());
-    server.script({ type: 'stall' });
+    server.script({ type: 'stall' }, { type: 'stall' });
     const { terminal, store } = open(test, ['chat', 'slow'], { OPENAI_BASE_URL: server.url, OPENAI_API_KEY: '' });
     await terminal.waitFor('drawing with openai/gpt-4o-mini');
     terminal.line('a lighthouse at night');
@@ -86,6 +86,13 @@ describe.concurrent('svgchat chat in a terminal (built binary, tmux)', { timeout
     await terminal.waitFor('cancelled; nothing was added to slow');
     await terminal.waitFor('slow ›');
     await expect.poll(() => server.chatRequests()[0].abandoned, { timeout: 10_000 }).toBe(true);
+    // Ctrl-C as a signal (kill -INT) cancels a drawing the same way.
+    terminal.line('a ship at sea');
+    await terminal.waitFor(/drawing….*\d\.\ds/);
+    await expect.poll(() => server.chatRequests().length, { timeout: 10_000 }).toBe(2);
+    process.kill(terminal.programPid(), 'SIGINT');
+    await terminal.waitFor('cancelled; nothing was added to slow');
+    await expect.poll(() => server.chatRequests()[1].abandoned, { timeout: 10_000 }).toBe(true);
     const reply = await draw(terminal, 'a red circle on blue', 't1');
     expect(reply).toMatch(/openai\/gpt-4o-mini/);
     // /model without a name offers the endpoint's models; the pick is what the next request asks for.

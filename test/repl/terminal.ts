@@ -81,6 +81,14 @@ export class Terminal {
     }
   }
 
+  /** The pid of svgchat itself (the pane runs a shell around it). */
+  programPid(): number {
+    const shell = this.tmux(['display-message', '-p', '-t', '0', '#{pane_pid}']).trim();
+    const child = spawnSync('pgrep', ['-P', shell], { encoding: 'utf8' }).stdout.trim().split('\n')[0];
+    if (!child) throw new Error(`no program runs under the pane's shell (pid ${shell})`);
+    return Number(child);
+  }
+
   /** The exit status, once the program has ended (the shell around it prints it). */
   async exitStatus(timeoutMs = 20_000): Promise<number> {
     const text = await this.waitFor(/\[svgchat exited with (\d+)\]/, { timeoutMs });
