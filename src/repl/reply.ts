@@ -7,7 +7,7 @@ import { chalkStderr } from 'chalk';
 import { InterruptedError, SvgchatError, UsageError } from '../errors.js';
 import { promptProblem } from '../pipeline/batchInput.js';
 import { generateTurn, type TurnOutcome } from '../pipeline/generateTurn.js';
-import { scoreSvg } from '../score/scoreSvg.js';
+import { scoreSvg, type ScoreReport } from '../score/scoreSvg.js';
 import type { Session } from '../store/schema.js';
 import { fileLink } from '../ui/link.js';
 import type { InputStream } from '../ui/prompts.js';
@@ -65,10 +65,13 @@ export async function drawTurn(state: ReplState, request: DrawRequest, cancelOnS
   const stopKeys = onCtrlC(state.streams.input, cancel);
   const spinner = ctx.stderr.isTTY ? startSpinner(ctx.stderr, 'drawing…', (frame) => chalkStderr.cyan(frame)) : undefined;
   let outcome: TurnOutcome | undefined;
+  let report: ScoreReport | undefined;
   try {
     outcome = await generateTurn(store, session.id, { prompt: request.prompt, seed: request.seed, settings }, controller.signal, (event) => {
       spinner?.update(event.type === 'status' ? `${event.message}…` : `drawing… ${event.count} token${event.count === 1 ? '' : 's'}`);
     });
+    spinner?.update('summing up…');
+    report = await scoreReport(outcome);
   } catch (error) {
     if (controller.signal.aborted || error instanceof InterruptedError) {
       out(chalk.yellow(`cancelled; nothing was added to ${session.name}`));
@@ -84,19 +87,23 @@ export async function drawTurn(state: ReplState, request: DrawRequest, cancelOnS
     if (replaced && now && now.head === replaced.parent) state.session = store.setHead(session.id, replaced.id);
   }
   state.session = outcome.session;
-  await showReply(state, outcome);
+  showReply(state, outcome, report);
 }
 
-async function showReply(state: ReplState, outcome: TurnOutcome): Promise<void> {
-  const { ctx } = state;
-  const { turn, session } = outcome;
-  const lines = [`${chalk.green('✓')} ${chalk.bold(turn.id)}  ${fileLink(state.fileOf(turn), state.options.links)}`];
-  let score = `score ${turn.score === null ? '-' : turn.score.toFixed(2)}`;
+/** The details behind the turn's score, for its one-line summary; the stored score alone if scoring fails. */
+async function scoreReport({ turn, svg, session }: TurnOutcome): Promise<ScoreReport | undefined> {
   try {
-    score = scoreSummary(await scoreSvg(outcome.svg, { profile: session.settings.profile === 'kaggle' ? 'kaggle' : 'default', prompt: turn.prompt, scene: turn.scene ?? undefined }));
+    return await scoreSvg(svg, { profile: session.settings.profile === 'kaggle' ? 'kaggle' : 'default', prompt: turn.prompt, scene: turn.scene ?? undefined });
   } catch {
-    // the stored score still says how it went
+    return undefined;
   }
+}
+
+function showReply(state: ReplState, outcome: TurnOutcome, report: ScoreReport | undefined): void {
+  const { ctx } = state;
+  const { turn } = outcome;
+  const lines = [`${chalk.green('✓')} ${chalk.bold(turn.id)}  ${fileLink(state.fileOf(turn), state.options.links)}`];
+  const score = report ? scoreSummary(report) : `score ${turn.score === null ? '-' : turn.score.toFixed(2)}`;
   const best = turn.candidates.length > 0 ? ` · best of ${turn.candidates.length + 1}` : '';
   lines.push(chalk.dim(`  ${score}${best} · ${seconds(turn.durationMs)}`));
   const placed = sceneSummary(outcome.scene);
