@@ -90,8 +90,10 @@ export async function* requestCompletion(client: OpenAI, hook: DispatchHook, req
     let tokens = 0;
     let usage: Usage | null = null;
     let finishReason: string | null = null;
+    let chunks = 0;
     for await (const raw of stream) {
       arm();
+      chunks += 1;
       const chunk = chunkSchema.safeParse(raw);
       if (!chunk.success) throw new TransportFailure({ kind: 'malformed', detail: 'a stream chunk is not a chat.completion.chunk' });
       usage = toUsage(chunk.data.usage) ?? usage;
@@ -106,6 +108,8 @@ export async function* requestCompletion(client: OpenAI, hook: DispatchHook, req
     }
     // The SDK ends the loop quietly when the request is aborted, so the reason is checked here.
     checkAborted();
+    // Not one event: whatever answered does not speak server-sent events (a web page, a proxy's error page).
+    if (chunks === 0) throw new TransportFailure({ kind: 'malformed', detail: 'the reply was not an event stream' });
     if (finishReason === null) throw new TransportFailure({ kind: 'cut', detail: 'the stream ended before the reply was finished' });
     return { content, usage, finishReason };
   } catch (error) {

@@ -133,10 +133,10 @@ export function failureError(failure: Failure, context: { attempts: number; endp
     case 'redirect':
       return new UsageError(`${endpoint} redirects elsewhere; svgchat does not follow redirects, so the API key only goes where you configured it`, 'set --base-url (or OPENAI_BASE_URL) to the final address', 'redirect');
     case 'cut':
-      return new RuntimeFailure(`the connection dropped in the middle of the reply${tries(attempts)} (${failure.detail})`, 'try again; if it keeps happening, check the server or a proxy in between', 'stream_cut');
+      return new RuntimeFailure(`the connection dropped in the middle of the reply${tries(attempts)}: ${failure.detail}`, 'try again; if it keeps happening, check the server or a proxy in between', 'stream_cut');
     case 'reported':
       return new RuntimeFailure(`the endpoint reported an error${tries(attempts)}: ${failure.message}`, 'try again later, or another model with -m', 'provider_error');
     case 'malformed':
-      return new RuntimeFailure(`the endpoint sent a reply that is not valid chat-completions JSON${tries(attempts)} (${failure.detail})`, 'is --base-url an OpenAI-compatible endpoint (usually ending in /v1)?', 'malformed_reply');
+      return new RuntimeFailure(`the endpoint's reply is not a chat completion${tries(attempts)}: ${failure.detail}`, 'is --base-url an OpenAI-compatible endpoint (usually ending in /v1)?', 'malformed_reply');
   }
 }

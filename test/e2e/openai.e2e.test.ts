@@ -169,6 +169,16 @@ describe.concurrent('svgchat gen -p openai against a fake server (built binary)'
     expect(server.chatRequests().map((r) => r.body!.stream)).toEqual([true, false]);
   });
 
+  it('a base URL that serves a web page: exit 1, pointing at /v1', async (test) => {
+    const { expect } = test;
+    const { server, gen } = await setup(test);
+    server.fallback = { type: 'html' };
+    const result = await gen(['a red ball']);
+    expectFailure(expect, result, /the endpoint's reply is not a chat completion \(3 tries\)/);
+    expect(result.stderr).toMatch(/hint: .*\/v1/);
+    expect(server.chatRequests()).toHaveLength(3);
+  });
+
   it('keeps a prose reply with no SVG on the turn as its error, after asking once more (exit 1)', async (test) => {
     const { expect } = test;
     const prose = 'I am a language model and cannot draw, but imagine a lovely red ball.';

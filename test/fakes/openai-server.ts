@@ -16,7 +16,9 @@ export type FakeStep =
   | { type: 'cut'; content: string; afterChunks: number }
   /** Streams a chunk of invalid JSON. */
   | { type: 'malformed' }
-  | { type: 'redirect'; location: string };
+  | { type: 'redirect'; location: string }
+  /** 200 with a web page, as a wrong base URL pointing at some web server gives. */
+  | { type: 'html' };
 
 /** What a chat-completion request carries, as far as the tests look at it. */
 export interface RecordedBody {
@@ -140,6 +142,10 @@ export async function startFakeOpenAI(): Promise<FakeServer> {
         res.socket?.destroy();
         return;
       }
+      case 'html':
+        markFirstByte(record);
+        res.writeHead(200, { 'content-type': 'text/html' });
+        return res.end('<!doctype html><html><body><h1>Welcome to nginx!</h1></body></html>');
       case 'malformed':
         startSse(res, record, id, model);
         res.write('data: {"id":"x","choices":[{"delta":{"content":"<svg\n\n');

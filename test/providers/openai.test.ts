@@ -128,6 +128,13 @@ describe('OpenAIProvider', () => {
     expect(server.chatRequests().map((r) => r.body!.stream)).toEqual([true, false]);
   });
 
+  it('says so when the endpoint answers with a web page, not chat completions', async () => {
+    server.fallback = { type: 'html' };
+    const error = await run(provider(), request()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'malformed_reply', exitCode: 1, hint: expect.stringMatching(/\/v1/) });
+    expect(server.chatRequests().map((r) => r.body!.stream)).toEqual([true, false, false]);
+  });
+
   it('asks once more, with the reason, when the reply has no SVG; then keeps the raw reply as the error', async () => {
     const prose = 'I am sorry, I can only describe a fox: it is orange.';
     server.script({ type: 'reply', content: prose }, { type: 'reply', content: prose, usage: { prompt_tokens: 10, completion_tokens: 5 } });
