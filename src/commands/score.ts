@@ -18,7 +18,7 @@ import { sessionLookup } from '../score/sessionLookup.js';
 import type { ProfileName } from '../svg/sanitize.js';
 import { createReporter } from '../ui/output.js';
 
-export interface ScoreOptions {
+export interface ScoreCommandOptions {
   prompt?: string;
   profile?: string;
   judge?: boolean;
@@ -56,7 +56,7 @@ async function loadQuestions(ctx: Context, file: string | undefined): Promise<Qu
   }
 }
 
-async function createJudge(ctx: Context, options: ScoreOptions): Promise<Judge> {
+async function createJudge(ctx: Context, options: ScoreCommandOptions): Promise<Judge> {
   const { values: settings } = settingsFor(ctx, { model: options.model, baseUrl: options.baseUrl });
   if (settings.apiKey === undefined && settings.baseUrl === undefined) {
     throw new UsageError('--judge needs an OpenAI-compatible vision model, and none is configured', 'set OPENAI_API_KEY, or --base-url for a local server (e.g. http://127.0.0.1:11434/v1), and a vision model with --model');
@@ -100,7 +100,7 @@ async function inOrder<T, R>(items: T[], limit: number, work: (item: T) => Promi
   return results;
 }
 
-export async function scoreCommand(ctx: Context, files: string[], options: ScoreOptions): Promise<void> {
+export async function scoreCommand(ctx: Context, files: string[], options: ScoreCommandOptions): Promise<void> {
   const reporter = createReporter(ctx, { quiet: options.quiet });
   if (files.length === 0) throw new UsageError('no files to score', 'usage: svgchat score drawing.svg [more.svg ...], or - for stdin');
   if (files.filter((file) => file === '-').length > 1) throw new UsageError('stdin ("-") can be given only once');
