@@ -35,12 +35,14 @@ export async function generateTurn(
   const { settings } = request;
   const started = performance.now();
   const session = store.get(sessionRef);
-  // A model sees earlier turns as their SVGs; the offline composer only needs its scenes.
-  const withSvg = settings.provider === 'openai';
+  // A model sees earlier turns as their SVGs, read only when asked for: a long session's oldest
+  // turns never fit the model's budget anyway, and the offline composer only needs the scenes.
   const history = store.path(session).map((turn) => ({
     prompt: turn.prompt,
     scene: (turn.scene ?? undefined) as Scene | undefined,
-    svg: withSvg && turn.svg ? store.readSvg(turn.svg) : undefined,
+    get svg() {
+      return turn.svg ? store.readSvg(turn.svg) : undefined;
+    },
   }));
   const seed = request.seed ?? hashString(request.prompt);
   const { width, height } = parseSize(settings.size);

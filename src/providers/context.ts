@@ -20,28 +20,34 @@ export function messagesTokens(messages: ChatMessage[]): number {
 
 export interface Conversation {
   messages: ChatMessage[];
-  /** How many earlier turns were left out to fit the budget. */
+  /** How many of the oldest turns were left out to fit the budget. */
   droppedTurns: number;
 }
 
 export function buildConversation(options: { system: string; history: HistoryTurn[]; prompt: string; budgetTokens: number }): Conversation {
   const head: ChatMessage[] = [{ role: 'system', content: options.system }];
   const tail: ChatMessage[] = [{ role: 'user', content: options.prompt }];
-  // Turns that failed (no SVG) carry nothing the model should build on.
-  const turns = options.history
-    .filter((turn): turn is HistoryTurn & { svg: string } => typeof turn.svg === 'string' && turn.svg.length > 0)
-    .map((turn): ChatMessage[] => [
-      { role: 'user', content: turn.prompt },
-      { role: 'assistant', content: turn.svg },
-    ]);
   let available = options.budgetTokens - messagesTokens(head) - messagesTokens(tail);
   const kept: ChatMessage[][] = [];
-  // Newest first, so the turn the new prompt most likely refers to is the last to go.
-  for (let i = turns.length - 1; i >= 0; i--) {
-    const cost = messagesTokens(turns[i]);
-    if (cost > available) break;
-    kept.unshift(turns[i]);
+  let droppedTurns = 0;
+  // Newest first, so the turn the new prompt most likely refers to is the last to go. A turn's SVG may be
+  // read from disk on access, so nothing older than the first turn that does not fit is touched.
+  for (let i = options.history.length - 1; i >= 0; i--) {
+    const turn = options.history[i];
+    const svg = turn.svg;
+    // Turns that failed (no SVG) carry nothing the model should build on.
+    if (!svg) continue;
+    const pair: ChatMessage[] = [
+      { role: 'user', content: turn.prompt },
+      { role: 'assistant', content: svg },
+    ];
+    const cost = messagesTokens(pair);
+    if (cost > available) {
+      droppedTurns = i + 1;
+      break;
+    }
+    kept.unshift(pair);
     available -= cost;
   }
-  return { messages: [...head, ...kept.flat(), ...tail], droppedTurns: turns.length - kept.length };
+  return { messages: [...head, ...kept.flat(), ...tail], droppedTurns };
 }

@@ -24,6 +24,21 @@ describe('buildConversation', () => {
     expect(messagesTokens(messages)).toBeLessThanOrEqual(budget);
   });
 
+  it('reads no SVG older than the first turn that does not fit', () => {
+    const reads: number[] = [];
+    const lazy = Array.from({ length: 50 }, (_, n) => ({
+      prompt: `prompt ${n}`,
+      get svg() {
+        reads.push(n);
+        return svg(n);
+      },
+    }));
+    const perTurn = messagesTokens([{ role: 'user', content: 'prompt 49' }, { role: 'assistant', content: svg(49) }]);
+    const { droppedTurns } = buildConversation({ system: 's', history: lazy, prompt: 'p', budgetTokens: 3 * perTurn + 20 });
+    expect(droppedTurns).toBe(47);
+    expect(reads).toEqual([49, 48, 47, 46]);
+  });
+
   it('leaves out turns that failed (no SVG)', () => {
     const { messages } = buildConversation({ system: 's', history: [{ prompt: 'broken' }, history[0]], prompt: 'p', budgetTokens: 100_000 });
     expect(messages.map((m) => m.content)).not.toContain('broken');
