@@ -68,7 +68,7 @@ export class OpenAIProvider implements Provider {
     let usage: Usage | null = null;
     // A reply with no usable SVG gets one more chance, with the reason; then it is kept as the turn's error.
     for (let round = 1; ; round++) {
-      const reply: CompletionReply = yield* this.complete(client, hook, request, messages, signal);
+      const reply: CompletionReply = yield* this.complete(client, hook, request, messages, signal, notes);
       usage = addUsage(usage, reply.usage);
       const verdict = interpretReply(reply.content, request.profile, reply.finishReason);
       if (verdict.ok) return { svg: verdict.svg, model: request.model, usage: usage ?? undefined, notes: [...notes, ...verdict.notes] };
@@ -96,7 +96,14 @@ export class OpenAIProvider implements Provider {
   }
 
   /** One reply, with as many tries as the policy allows for failures another try can fix. */
-  private async *complete(client: OpenAI, hook: DispatchHook, request: GenerateRequest, messages: ChatMessage[], signal: AbortSignal): AsyncGenerator<ProgressEvent, CompletionReply> {
+  private async *complete(
+    client: OpenAI,
+    hook: DispatchHook,
+    request: GenerateRequest,
+    messages: ChatMessage[],
+    signal: AbortSignal,
+    notes: string[],
+  ): AsyncGenerator<ProgressEvent, CompletionReply> {
     const { timeout, apiKey } = this.options;
     const { model, seed } = request;
     let stream = this.options.stream ?? true;
@@ -112,6 +119,8 @@ export class OpenAIProvider implements Provider {
         if (wait === undefined) throw failureError(failure, { attempts: attempt, endpoint: endpointOf(this.options), model });
         // A server whose event stream cannot be read may still answer a plain request.
         if (failure.kind === 'malformed') stream = false;
+        // On a terminal the spinner says so now; everywhere, a notice says so once the SVG is there.
+        notes.push(`try ${attempt} of ${this.policy.attempts} failed (${shortly(failure)}); tried again`);
         yield { type: 'status', message: `${shortly(failure)}; trying again in ${(wait / 1000).toFixed(1)} s (try ${attempt + 1} of ${this.policy.attempts})` };
         await sleep(wait, signal);
       }

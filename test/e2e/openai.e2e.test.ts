@@ -92,6 +92,7 @@ describe.concurrent('svgchat gen -p openai against a fake server (built binary)'
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('<circle');
     expect(server.chatRequests()).toHaveLength(3);
+    expect(result.stderr).toMatch(/try 1 of 3 failed \(HTTP 503\); tried again\n.*try 2 of 3 failed \(HTTP 500\); tried again/);
   });
 
   it('gives up on persistent 5xx with exit 1, keeping the session as it was', async (test) => {

@@ -77,6 +77,7 @@ describe('OpenAIProvider', () => {
     const { result, events } = await run(provider(), request());
     expect(result.svg).toContain('<rect');
     expect(server.chatRequests()).toHaveLength(3);
+    expect(result.notes).toEqual(['try 1 of 3 failed (HTTP 503); tried again', 'try 2 of 3 failed (HTTP 500); tried again']);
     expect(events.filter((e) => e.type === 'status').map((e) => (e as { message: string }).message)).toEqual([
       expect.stringMatching(/^HTTP 503; trying again in 0\.0 s \(try 2 of 3\)$/),
       expect.stringMatching(/^HTTP 500; trying again in 0\.0 s \(try 3 of 3\)$/),
