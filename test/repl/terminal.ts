@@ -2,6 +2,7 @@
 // with send-keys, the screen read with capture-pane. Waits poll the screen against a deadline.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import { binPath, cleanEnv } from '../helpers/cli.js';
 
 const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
@@ -95,7 +96,10 @@ export class Terminal {
     return Number(/exited with (\d+)/.exec(text)![1]);
   }
 
+  /** Ends the tmux server and removes its socket file (tmux leaves it behind). */
   kill(): void {
+    const socketPath = spawnSync('tmux', ['-L', this.socket, 'display-message', '-p', '#{socket_path}'], { encoding: 'utf8' }).stdout.trim();
     spawnSync('tmux', ['-L', this.socket, 'kill-server'], { stdio: 'ignore' });
+    if (socketPath.endsWith(this.socket)) fs.rmSync(socketPath, { force: true });
   }
 }
