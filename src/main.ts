@@ -20,6 +20,10 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 const debug = process.argv.includes('--debug') || process.env.SVGCHAT_DEBUG === '1';
+// Commands see --debug as SVGCHAT_DEBUG (commander never sees the flag, it is global).
+if (debug) process.env.SVGCHAT_DEBUG = '1';
+// chalk honours FORCE_COLOR but not NO_COLOR (https://no-color.org); translate before chalk loads.
+if (process.env.NO_COLOR && process.env.FORCE_COLOR === undefined) process.env.FORCE_COLOR = '0';
 
 /** Leaves once stdout has drained, so piped output is never cut short. */
 function exit(code: number): void {

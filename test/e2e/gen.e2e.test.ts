@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempHome } from '../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { binPath, cleanEnv, runCli, tempHome } from '../helpers/cli.js';
 import { distinctColors, renderPixels, shareOfHue } from '../helpers/pixels.js';
 
 describe('svgchat gen (built binary)', () => {
@@ -71,5 +72,25 @@ describe('svgchat gen (built binary)', () => {
     const home = tempHome();
     runCli(['gen', 'a cat'], { home });
     expect(fs.readdirSync(home).sort()).toEqual(['sessions']);
+  });
+});
+
+describe('colour on a terminal', () => {
+  // `script` gives the command a real pseudo-terminal, where colour is on unless NO_COLOR says otherwise.
+  const onTerminal = (env: Record<string, string>) => {
+    const home = tempHome();
+    const command = `"${process.execPath}" "${binPath}" gen zzqx -o out.svg`;
+    const base = cleanEnv(home, env);
+    delete base.NO_COLOR;
+    delete base.FORCE_COLOR;
+    return spawnSync('script', ['-qec', command, '/dev/null'], { cwd: home, env: { ...base, ...env }, encoding: 'utf8', timeout: 60_000 }).stdout;
+  };
+  const SGR = /\x1b\[[0-9;]*m/;
+
+  it('colours notices by default and not with NO_COLOR', () => {
+    expect(onTerminal({})).toMatch(SGR);
+    const plain = onTerminal({ NO_COLOR: '1' });
+    expect(plain).toMatch(/nothing in the icon set matched/);
+    expect(plain).not.toMatch(SGR);
   });
 });
