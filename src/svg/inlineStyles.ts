@@ -1,5 +1,6 @@
 // For profiles without CSS (kaggle): <style> rules and style attributes become presentation attributes,
-// so the drawing keeps its look after the CSS itself is removed. Rules too complex to inline are reported.
+// so the drawing keeps its look after the CSS itself is removed. Every piece of CSS is reported (the SVG as given
+// does not comply, SPEC §6), and so are rules too complex to inline.
 import { filterDeclarations, parseDeclarations, parseStylesheet, type CssRemoval, type Declaration } from './css.js';
 import type { FindingLog } from './findings.js';
 import { clip } from './clean.js';
@@ -18,6 +19,8 @@ interface InlineRule {
 }
 
 const COMPOUND = /^(\*|[A-Za-z][\w-]*)?((?:[.#][A-Za-z_][\w-]*)*)$/;
+
+const NO_CSS = 'the profile allows no CSS';
 
 /** Rule applications allowed in one document: CSS crafted to match everything everywhere stops here. */
 const MAX_APPLICATIONS = 200_000;
@@ -47,6 +50,7 @@ function collectRules(element: SvgElement, rules: InlineRule[], log: FindingLog)
       }
     }
     for (const { what, reason } of removed) log.add({ rule: 'css', message: `removed CSS "${clip(what)}": ${reason}`, element: 'style' });
+    log.add({ rule: 'profile', message: `inlined <style> as presentation attributes: ${NO_CSS}`, element: 'style' });
   }
 }
 
@@ -99,6 +103,7 @@ function apply(element: SvgElement, rules: RuleIndex, log: FindingLog, budget: {
     declarations.push(...filterDeclarations(parseDeclarations(element.attributes.style), removed));
     for (const { what, reason } of removed) log.add({ rule: 'css', message: `removed style "${clip(what)}": ${reason}`, element: element.name, attribute: 'style' });
     delete element.attributes.style;
+    log.add({ rule: 'profile', message: `inlined the style attribute of <${element.name}> as presentation attributes: ${NO_CSS}`, element: element.name, attribute: 'style' });
   }
   for (const { property, value } of declarations) {
     const attributeValue = asAttributeValue(property, value.replace(/\s*!important\s*$/i, ''));

@@ -52,6 +52,19 @@ describe('kaggle profile', () => {
     expect(result.findings.map((finding) => finding.rule)).toEqual(expect.arrayContaining(['profile', 'reference']));
   });
 
+  it('reports CSS as it is, and says the CSS was inlined when it makes the SVG comply', () => {
+    const svg = `<svg ${NS} viewBox="0 0 10 10"><style>rect{fill:red}</style><rect width="5" height="5"/><circle r="2" style="fill:blue"/><circle r="3" style="fill:green"/></svg>`;
+    const found = checkProfile(svg, 'kaggle');
+    expect(found).toContainEqual(expect.objectContaining({ rule: 'profile', element: 'style' }));
+    expect(found).toContainEqual(expect.objectContaining({ rule: 'profile', element: 'circle', attribute: 'style', message: expect.stringMatching(/inlined the style attribute .*\(2 times\)/) }));
+    expect(checkProfile(svg, 'default')).toEqual([]);
+    const result = applyProfile(svg, 'kaggle');
+    expect(result.ok).toBe(true);
+    expect(result.svg).toBe(`<svg ${NS} viewBox="0 0 10 10"><rect width="5" height="5" fill="red"/><circle r="2" fill="blue"/><circle r="3" fill="green"/></svg>`);
+    expect(result.findings.map((finding) => finding.message).join('\n')).toMatch(/inlined <style> as presentation attributes/);
+    expect(checkProfile(result.svg, 'kaggle')).toEqual([]);
+  });
+
   it('allows no data: URLs and only #id references', () => {
     const { svg } = applyProfile(`<svg ${NS} viewBox="0 0 10 10"><use href="#a"/><pattern id="p" href="http://x/p#p"/></svg>`, 'kaggle');
     expect(svg).toContain('href="#a"');
