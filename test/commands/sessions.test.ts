@@ -105,6 +105,27 @@ describe('sessions commands', () => {
     expect(new SessionStore(other).get('fox').turns.map((t) => t.prompt)).toEqual(['a red fox in the snow', 'add a moon']);
   });
 
+  it('import stores a hostile SVG from an export sanitized, and warns which turn it cleaned', async () => {
+    const home = tempHome();
+    const store = new SessionStore(home);
+    store.create({ name: 'fox', settings });
+    store.appendTurn('fox', draft('a red fox'));
+    store.appendTurn('fox', draft('hostile', { svg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><script>alert(1)</script><circle r="4" onload="alert(2)"/></svg>' }));
+    const exported = fakeContext(home);
+    await sessionsExport(exported.ctx, 'fox', { format: 'json' });
+    expect(exported.stdout()).toContain('<script>');
+    const other = tempHome();
+    const imported = fakeContext(other, { stdin: exported.stdout() });
+    await sessionsImport(imported.ctx, '-', {});
+    expect(imported.stdout()).toBe('fox\n');
+    const target = new SessionStore(other);
+    const stored = target.readSvg(target.get('fox').turns[1].svg!);
+    expect(stored).not.toMatch(/script|onload|alert/);
+    expect(stored).toContain('<circle r="4"/>');
+    expect(imported.stderr()).toMatch(/warning: turn t2: its SVG was sanitized before it was stored \(.*script/);
+    expect(imported.stderr()).not.toMatch(/turn t1/);
+  });
+
   it('import refuses files that are not exports', async () => {
     const { home } = homeWithSessions();
     fs.writeFileSync(path.join(home, 'notes.md'), '# just notes\n\nnothing here');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -74,6 +75,42 @@ describe('JSON export and import', () => {
     const source = sharedSample();
     const target = new SessionStore(tempHome());
     expect(() => importJsonExport(target, damage(exportJson(source, source.get('fox'))))).toThrow(message);
+    expect(target.list()).toEqual([]);
+    expect(fs.existsSync(path.join(target.dir, 'fox'))).toBe(false);
+  });
+});
+
+describe('JSON import of hostile SVGs', () => {
+  const HOSTILE = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" onload="alert(1)"><script>alert(2)</script><rect width="10" height="10" fill="#c33"/></svg>';
+
+  it('stores them sanitized, described by the stored bytes, and names the turns it cleaned', () => {
+    const source = new SessionStore(tempHome());
+    source.create({ name: 'fox', settings });
+    source.appendTurn('fox', draft('clean', { seed: 1 }));
+    source.appendTurn('fox', draft('hostile', { seed: 2, svg: HOSTILE }));
+    source.appendTurn('fox', draft('hostile candidate', { seed: 3, candidates: [{ svg: HOSTILE, score: 0.2 }] }));
+    const original = source.get('fox');
+    const target = new SessionStore(tempHome());
+    const { session, cleaned } = importJsonExport(target, exportJson(source, original));
+    expect(cleaned.map((entry) => entry.turn)).toEqual(['t2', 't3']);
+    expect(cleaned[0].removed.join('\n')).toMatch(/script/);
+    expect(cleaned[0].removed.join('\n')).toMatch(/onload/);
+    expect(session.turns[0].svg).toEqual(original.turns[0].svg);
+    for (const ref of [session.turns[1].svg!, session.turns[2].candidates[0]]) {
+      const stored = fs.readFileSync(target.svgFile(ref));
+      expect(stored.toString()).toBe('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#c33"/></svg>');
+      expect({ bytes: ref.bytes, sha256: ref.sha256 }).toEqual({ bytes: stored.byteLength, sha256: createHash('sha256').update(stored).digest('hex') });
+    }
+    // What was stored is what a later export hands on: it imports again with nothing left to clean.
+    expect(importJsonExport(new SessionStore(tempHome()), exportJson(target, session)).cleaned).toEqual([]);
+  });
+
+  it('refuses an SVG the safety core cannot use, and writes nothing', () => {
+    const source = new SessionStore(tempHome());
+    source.create({ name: 'fox', settings });
+    source.appendTurn('fox', draft('entity', { svg: '<!DOCTYPE svg [<!ENTITY x "y">]><svg xmlns="http://www.w3.org/2000/svg">&x;</svg>' }));
+    const target = new SessionStore(tempHome());
+    expect(() => importJsonExport(target, exportJson(source, source.get('fox')))).toThrow(expect.objectContaining({ exitCode: 2, message: expect.stringMatching(/fox\/001\.svg of turn t1 cannot be used: .*DOCTYPE/) }));
     expect(target.list()).toEqual([]);
     expect(fs.existsSync(path.join(target.dir, 'fox'))).toBe(false);
   });

@@ -11,7 +11,7 @@ import { generateTurn } from '../../pipeline/generateTurn.js';
 import { parseMarkdownExport } from '../../store/exchange.js';
 import { exportHtml } from '../../store/exportHtml.js';
 import { exportJson, exportMarkdown, type ExportFormat } from '../../store/exportSession.js';
-import { importJsonExport } from '../../store/importSession.js';
+import { importJsonExport, type ImportResult } from '../../store/importSession.js';
 import { autoName, validateSessionName } from '../../store/names.js';
 import type { SessionStore } from '../../store/sessionStore.js';
 import { createReporter, type Reporter } from '../../ui/output.js';
@@ -81,7 +81,7 @@ async function readInput(ctx: Context, file: string): Promise<string> {
   }
 }
 
-async function replayMarkdown(ctx: Context, store: SessionStore, reporter: Reporter, text: string, name: string | undefined) {
+async function replayMarkdown(ctx: Context, store: SessionStore, reporter: Reporter, text: string, name: string | undefined): Promise<ImportResult> {
   const parsed = parseMarkdownExport(text);
   if (parsed.turns.length === 0) throw new UsageError('no turns found in this Markdown', 'import a file made by: svgchat sessions export NAME --format md', 'bad_import');
   if (name !== undefined) validateSessionName(name);
@@ -99,7 +99,8 @@ async function replayMarkdown(ctx: Context, store: SessionStore, reporter: Repor
     newIds.set(turn.id, outcome.turn.id);
   }
   reporter.clearStatus();
-  return { session: store.get(session.id), renamedFrom: base === session.name ? undefined : base };
+  // Replayed turns are new drawings, sanitized as generateTurn stores them: nothing from the file is stored as an SVG.
+  return { session: store.get(session.id), renamedFrom: base === session.name ? undefined : base, cleaned: [] };
 }
 
 export async function sessionsImport(ctx: Context, file: string, options: { name?: string }): Promise<void> {
@@ -107,8 +108,10 @@ export async function sessionsImport(ctx: Context, file: string, options: { name
   const store = openStore(ctx, reporter);
   const text = await readInput(ctx, file);
   const isJson = text.trimStart().startsWith('{');
-  const { session, renamedFrom } = isJson ? importJsonExport(store, text, { name: options.name }) : await replayMarkdown(ctx, store, reporter, text, options.name);
+  const { session, renamedFrom, cleaned } = isJson ? importJsonExport(store, text, { name: options.name }) : await replayMarkdown(ctx, store, reporter, text, options.name);
   if (renamedFrom) reporter.notice(`a session named ${renamedFrom} exists already, so this one is ${session.name}`);
+  // Turns are named so the user knows which pictures are not the ones in the file.
+  for (const { turn, removed } of cleaned) reporter.warn(`turn ${turn}: its SVG was sanitized before it was stored (${removed.join('; ')})`);
   ctx.stdout.write(`${session.name}\n`);
   reporter.notice(`imported ${session.name}: ${turnCount(session.turns.length)}${isJson ? '' : ' (prompts replayed)'}`);
 }
