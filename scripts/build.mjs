@@ -25,7 +25,7 @@ function pruneStale(distDir, srcDir) {
   for (const entry of fs.readdirSync(distDir, { withFileTypes: true })) {
     const built = path.join(distDir, entry.name);
     if (entry.isDirectory()) {
-      if (built === path.join(root, 'dist', 'data')) continue;
+      if (built === path.join(root, 'dist', 'data') || built === path.join(root, 'dist', 'app')) continue;
       pruneStale(built, path.join(srcDir, entry.name));
       if (fs.readdirSync(built).length === 0) fs.rmdirSync(built);
     } else if (/\.m?js$/.test(entry.name)) {
@@ -39,4 +39,17 @@ pruneStale(path.join(root, 'dist'), path.join(root, 'src'));
 // Imported only now: the index builder uses the freshly compiled term normaliser from dist/.
 const { buildIconIndex } = await import('./build-icons.mjs');
 const index = await buildIconIndex(root);
+// The CLI as a few bundled chunks (dist/app/): loading ~200 small modules cost more than all of a
+// command's own work. Native resvg stays external, and so does `open`, which finds its helper
+// scripts next to itself. Dynamic imports stay chunks of their own, so each command still loads
+// only what it needs.
+const { build } = await import('rolldown');
+fs.rmSync(path.join(root, 'dist', 'app'), { recursive: true, force: true });
+await build({
+  input: { main: path.join(root, 'dist', 'main.js'), renderWorker: path.join(root, 'dist', 'score', 'renderWorker.js') },
+  platform: 'node',
+  external: [/^node:/, /^@resvg\//, /^open$/],
+  output: { dir: path.join(root, 'dist', 'app'), format: 'esm', chunkFileNames: '[name]-[hash].js' },
+  logLevel: 'warn',
+});
 console.error(`build: ok in ${Date.now() - started} ms${index.rebuilt ? ` (icon index: ${index.count} icons)` : ''}`);

@@ -1,10 +1,10 @@
 // Every command, registered in one place. Each command's module is imported only when it runs,
 // so `--version` and `--help` load nothing heavy.
-import { createRequire } from 'node:module';
 import { Command, Option } from 'commander';
 import type { Context } from './context.js';
+import { packageVersion } from './paths.js';
 
-const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+const version = packageVersion();
 
 const EXIT_CODES = `
 Exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 score below --min, 130 interrupted.

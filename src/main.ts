@@ -1,5 +1,4 @@
 // The only place that exits: runs the CLI and maps what it throws to an exit code and one line.
-import fs from 'node:fs';
 import { ExitCode, SvgchatError, isAbortError } from './errors.js';
 import { interruptOwner } from './interrupts.js';
 
@@ -41,7 +40,8 @@ const args = process.argv.slice(2);
 try {
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     // The hot path of scripts and version checks: answer before loading the CLI framework.
-    const { version } = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    const { packageVersion } = await import('./paths.js');
+    const version = packageVersion();
     process.stdout.write(`${version}\n`);
     exit(ExitCode.ok);
   } else {

@@ -1,8 +1,8 @@
 // `svgchat serve [--port 7420] [--host 127.0.0.1] [--token T]`: the HTTP API of SPEC §8 and the web chat page.
 // Prints the page's URL on stdout and serves until Ctrl-C (then exits 0 once replies and the render pool are closed).
-import { createRequire } from 'node:module';
 import { settingsFor } from '../config/file.js';
 import type { Context } from '../context.js';
+import { packageVersion } from '../paths.js';
 import { RuntimeFailure, UsageError } from '../errors.js';
 import { isDefaultLoopback } from '../serve/guard.js';
 import { createReporter } from '../ui/output.js';
@@ -39,7 +39,7 @@ export async function serveCommand(ctx: Context, options: ServeOptions): Promise
     throw new UsageError(`serving on ${host} needs a token: anyone who can reach it could use and delete your sessions`, `add --token "$(openssl rand -hex 16)", or leave out --host to serve on ${DEFAULT_HOST} only`, 'token_required');
   }
   settingsFor(ctx, {}); // a broken config file or variable is reported now, not on the first request
-  const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+  const version = packageVersion();
   const { startServer } = await import('../serve/server.js');
   const debug = ctx.env.SVGCHAT_DEBUG === '1';
   let server;

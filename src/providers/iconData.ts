@@ -1,11 +1,11 @@
 // Loads the icon library that scripts/build-icons.mjs wrote to dist/data/.
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { ICON_INDEX_VERSION, IconLibrary, type IconMeta, type Postings } from '../compose/retrieve/iconLibrary.js';
 import { RuntimeFailure } from '../errors.js';
+import { builtPath } from '../paths.js';
 
 // Resolves to <package>/dist/data/ from both src/providers (tests) and dist/providers (the built CLI).
-const dataDir = fileURLToPath(new URL('../../dist/data/', import.meta.url));
+const dataDir = `${builtPath('data')}/`;
 let cached: IconLibrary | undefined;
 
 export function loadIconLibrary(): IconLibrary {

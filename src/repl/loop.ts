@@ -1,9 +1,9 @@
 // The REPL: read a line, draw it or run a slash command, show what happened, repeat. Nothing typed
 // ends the loop except /exit, Ctrl-D, or Ctrl-C twice at an empty prompt: every error becomes one line.
-import { createRequire } from 'node:module';
 import chalk from 'chalk';
 import type { RawSettings } from '../config/settings.js';
 import type { Context } from '../context.js';
+import { packageVersion } from '../paths.js';
 import { InterruptedError } from '../errors.js';
 import { claimInterrupts } from '../interrupts.js';
 import type { Session } from '../store/schema.js';
@@ -29,7 +29,7 @@ export interface ReplOptions {
   quiet?: boolean;
 }
 
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+const version = packageVersion();
 
 export async function runRepl(ctx: Context, options: ReplOptions): Promise<void> {
   const say = (text: string) => ctx.stdout.write(`${text}\n`);

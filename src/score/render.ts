@@ -3,9 +3,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { RuntimeFailure } from '../errors.js';
+import { builtPath } from '../paths.js';
 import type { RenderJob, RenderReply } from './renderWorker.js';
 
 export type RenderResult = { ok: true; width: number; height: number; pixels: Uint8Array } | { ok: false; error: string };
@@ -185,8 +184,8 @@ function residentMegabytes(pid: number | undefined): number | undefined {
 let builtWorker: string | undefined;
 function workerPath(): string {
   if (builtWorker) return builtWorker;
-  const here = fileURLToPath(import.meta.url);
-  const built = here.endsWith('.ts') ? path.join(path.dirname(here), '..', '..', 'dist', 'score', 'renderWorker.js') : path.join(path.dirname(here), 'renderWorker.js');
+  // The bundled worker (dist/app/) starts fastest; the plain tsc output serves when it is missing.
+  const built = [builtPath('app', 'renderWorker.js'), builtPath('score', 'renderWorker.js')].find((file) => existsSync(file)) ?? builtPath('score', 'renderWorker.js');
   if (!existsSync(built)) throw new RuntimeFailure('the renderer is not built', 'run: npm run build');
   builtWorker = built;
   return built;

@@ -2,8 +2,8 @@
 // dist/pages/client/; it is read once, when the server starts.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { RuntimeFailure } from '../errors.js';
+import { builtPath } from '../paths.js';
 import { CHAT_PAGE_HTML, FAVICON_SVG, PAGE_CSP } from '../pages/chatPage.js';
 import { PAGE_CSS } from '../pages/theme.js';
 import type { Exchange, Route } from './app.js';
@@ -11,7 +11,7 @@ import { ApiError, sendNoContent } from './http.js';
 
 /** dist/pages/client, from dist/serve (built) and from src/serve (tests): both sit two levels under the repo. */
 export function clientDir(): string {
-  return path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'pages', 'client');
+  return builtPath('pages', 'client');
 }
 
 interface Asset {
