@@ -25,6 +25,7 @@ function generationOptions(command: Command): Command {
     .option('-n, --candidates <n>', 'best-of-N: draw N candidates, keep the one the scorer ranks highest (1-16)')
     .option('--size <WxH>', 'output size, e.g. 512x512')
     .addOption(new Option('--profile <profile>', 'constraint profile').choices(['default', 'kaggle']))
+    .option('--no-stream', 'ask the model for its whole reply at once, for servers that cannot stream (config: stream)')
     .option('-q, --quiet', 'no notices on stderr');
 }
 

@@ -1,6 +1,6 @@
 // `svgchat chat [name]` (and `svgchat` on a terminal): the REPL on a new, named or most recent session.
 import { settingsFor } from '../config/file.js';
-import type { RawSettings } from '../config/settings.js';
+import { streamFlag, type RawSettings } from '../config/settings.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { validateSessionName } from '../store/names.js';
@@ -18,6 +18,8 @@ export interface ChatOptions {
   size?: string;
   profile?: string;
   quiet?: boolean;
+  /** false with --no-stream: one plain request instead of a streamed reply. */
+  stream?: boolean;
 }
 
 /** The chat needs a terminal on both ends; scripts are pointed at `gen`. */
@@ -34,7 +36,7 @@ export async function chatCommand(ctx: Context, name: string | undefined, option
   }
   const wanted = name ?? options.session;
   if (wanted !== undefined && options.continue) throw new UsageError('--continue resumes the most recent session; it does not take a name', `use: svgchat chat ${wanted}`);
-  const flags: RawSettings = { provider: options.provider, model: options.model, baseUrl: options.baseUrl, size: options.size, profile: options.profile, candidates: options.candidates };
+  const flags: RawSettings = { provider: options.provider, model: options.model, baseUrl: options.baseUrl, size: options.size, profile: options.profile, candidates: options.candidates, stream: streamFlag(options.stream) };
   settingsFor(ctx, flags); // a bad flag or config is reported before the REPL starts
   const seed = parseSeed(options.seed);
   const store = new SessionStore(ctx.home);

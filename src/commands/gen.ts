@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { settingsFor } from '../config/file.js';
-import type { RawSettings, Settings } from '../config/settings.js';
+import { streamFlag, type RawSettings, type Settings } from '../config/settings.js';
 import type { Context } from '../context.js';
 import { SilentExit, SvgchatError, UsageError } from '../errors.js';
 import { promptProblem } from '../pipeline/batchInput.js';
@@ -30,6 +30,8 @@ export interface GenOptions {
   batch?: string;
   outDir?: string;
   concurrency?: string;
+  /** false with --no-stream: one plain request instead of a streamed reply. */
+  stream?: boolean;
 }
 
 /** Prompt from the arguments and, when stdin is not a terminal, from stdin (args first, then stdin as context). */
@@ -82,7 +84,7 @@ export function sessionFor(store: SessionStore, name: string | undefined, prompt
 export async function genCommand(ctx: Context, words: string[], options: GenOptions): Promise<void> {
   const reporter = createReporter(ctx, { quiet: options.quiet });
   const seed = parseSeed(options.seed);
-  const flags: RawSettings = { provider: options.provider, model: options.model, baseUrl: options.baseUrl, size: options.size, profile: options.profile, candidates: options.candidates };
+  const flags: RawSettings = { provider: options.provider, model: options.model, baseUrl: options.baseUrl, size: options.size, profile: options.profile, candidates: options.candidates, stream: streamFlag(options.stream) };
   if (options.batch !== undefined) {
     if (words.length > 0) throw new UsageError('--batch takes its prompts from the file, not from arguments', 'put the prompts in the file, one per line');
     if (options.output) throw new UsageError('--batch writes one file per prompt; -o does not apply', 'use --out-dir DIR');

@@ -7,6 +7,10 @@ export const sizeSchema = z
   .regex(/^\d{1,5}x\d{1,5}$/, 'size must look like WIDTHxHEIGHT, e.g. 512x512')
   .refine((value) => value.split('x').every((n) => Number(n) >= 16 && Number(n) <= 8192), 'each side must be 16..8192');
 
+/** A yes/no setting: a boolean in the config file, or true/false (1/0, yes/no, on/off) as text from the environment or `config set`. */
+const SWITCH_WORDS: Record<string, boolean> = { true: true, false: false, 1: true, 0: false, yes: true, no: false, on: true, off: false };
+const switchSchema = z.preprocess((value) => (typeof value === 'string' ? (SWITCH_WORDS[value.trim().toLowerCase()] ?? value) : value), z.boolean({ message: 'must be true or false' }));
+
 export const settingDefinitions = {
   provider: { schema: z.enum(['offline', 'openai']), env: 'SVGCHAT_PROVIDER', help: 'offline (default without a key or base URL) or openai' },
   model: { schema: z.string().min(1), env: 'SVGCHAT_MODEL', help: 'model name for the provider' },
@@ -16,6 +20,7 @@ export const settingDefinitions = {
   profile: { schema: z.enum(['default', 'kaggle']), env: 'SVGCHAT_PROFILE', help: 'constraint profile for generated SVGs' },
   candidates: { schema: z.coerce.number().int().min(1).max(16), env: 'SVGCHAT_CANDIDATES', help: 'best-of-N candidates per prompt' },
   timeout: { schema: z.coerce.number().int().min(1000).max(600000), env: 'SVGCHAT_TIMEOUT_MS', help: 'provider request timeout in ms' },
+  stream: { schema: switchSchema, env: 'SVGCHAT_STREAM', help: 'stream the model\'s reply (false: one plain request, for servers that cannot stream; --no-stream)' },
 } as const;
 
 export type SettingKey = keyof typeof settingDefinitions;
@@ -31,6 +36,8 @@ export interface Settings {
   profile: 'default' | 'kaggle';
   candidates: number;
   timeout: number;
+  /** Ask the openai provider for a streamed reply (the offline provider has nothing to stream). */
+  stream: boolean;
 }
 
 export const OFFLINE_MODEL = 'composer-1';
@@ -95,7 +102,13 @@ export function resolveSettings(input: SettingsInput): ResolvedSettings | { erro
   values.profile ??= 'default';
   values.candidates ??= 1;
   values.timeout ??= 60000;
+  values.stream ??= true;
   return { values: values as unknown as Settings, sources };
+}
+
+/** commander sets `stream: true` unless --no-stream is given, so only the flag itself (false) may override config and env. */
+export function streamFlag(value: boolean | undefined): false | undefined {
+  return value === false ? false : undefined;
 }
 
 export function parseSize(size: string): { width: number; height: number } {

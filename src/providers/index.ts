@@ -10,7 +10,7 @@ export async function createProvider(settings: Settings): Promise<Provider> {
   }
   if (settings.provider === 'openai') {
     const { OpenAIProvider } = await import('./openai.js');
-    return new OpenAIProvider({ baseUrl: settings.baseUrl, apiKey: settings.apiKey, timeout: settings.timeout });
+    return new OpenAIProvider({ baseUrl: settings.baseUrl, apiKey: settings.apiKey, timeout: settings.timeout, stream: settings.stream });
   }
   throw new UsageError(`provider "${settings.provider}" is not available in this build`, 'use --provider offline');
 }

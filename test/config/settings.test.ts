@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { envSettings, resolveSettings, maskSecret } from '../../src/config/settings.js';
+import { envSettings, resolveSettings, maskSecret, streamFlag } from '../../src/config/settings.js';
 
 describe('resolveSettings precedence: defaults < config < env < flags', () => {
   it.each([
@@ -25,6 +25,23 @@ describe('resolveSettings precedence: defaults < config < env < flags', () => {
 
   it('reads the documented environment variables, keeping an empty key', () => {
     expect(envSettings({ OPENAI_API_KEY: '', SVGCHAT_MODEL: '', SVGCHAT_PROVIDER: 'offline' })).toEqual({ apiKey: '', provider: 'offline' });
+  });
+
+  it('streams unless stream is turned off, by config, SVGCHAT_STREAM or --no-stream', () => {
+    const stream = (file: object, env: Record<string, string>, flags: object) => {
+      const resolved = resolveSettings({ file, env: envSettings(env), flags });
+      if ('error' in resolved) throw new Error(resolved.error);
+      return [resolved.values.stream, resolved.sources.stream];
+    };
+    expect(stream({}, {}, {})).toEqual([true, 'default']);
+    expect(stream({ stream: false }, {}, {})).toEqual([false, 'config']);
+    expect(stream({}, { SVGCHAT_STREAM: 'false' }, {})).toEqual([false, 'env']);
+    expect(stream({}, { SVGCHAT_STREAM: ' Off ' }, {})).toEqual([false, 'env']);
+    expect(stream({ stream: false }, { SVGCHAT_STREAM: '1' }, {})).toEqual([true, 'env']);
+    expect(stream({}, {}, { stream: streamFlag(false) })).toEqual([false, 'flag']);
+    // Without --no-stream commander still says true: that must not override the config file.
+    expect(stream({ stream: false }, {}, { stream: streamFlag(true) })).toEqual([false, 'config']);
+    expect(resolveSettings({ file: {}, env: envSettings({ SVGCHAT_STREAM: 'maybe' }), flags: {} })).toMatchObject({ key: 'stream', source: 'env', error: 'stream: must be true or false' });
   });
 
   it('never shows a key in full', () => {

@@ -37,6 +37,15 @@ describe('svgchat gen (built binary)', () => {
     expect(distinctColors(renderPixels(svg))).toBeGreaterThan(2);
   });
 
+  it('accepts --no-stream offline, where it changes nothing', () => {
+    const home = tempHome();
+    const plain = runCli(['gen', 'a red apple', '--seed', '7', '-o', '-'], { home });
+    const unstreamed = runCli(['gen', 'a red apple', '--seed', '7', '--no-stream', '-o', '-'], { home });
+    expect(unstreamed.status).toBe(0);
+    expect(unstreamed.stdout).toContain('<svg');
+    expect(unstreamed.stdout).toBe(plain.stdout);
+  });
+
   it('prints the version and help', () => {
     const home = tempHome();
     const version = runCli(['--version'], { home });

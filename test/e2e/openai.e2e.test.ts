@@ -63,6 +63,24 @@ describe.concurrent('svgchat gen -p openai against a fake server (built binary)'
     expect(JSON.stringify(headers)).not.toMatch(/secret/);
   });
 
+  it('--no-stream (or config stream false) asks for the whole reply at once and still writes the SVG', async (test) => {
+    const { expect } = test;
+    const { server, home, gen } = await setup(test);
+    const result = await gen(['a red ball on blue', '--no-stream', '-o', 'ball.svg']);
+    expect(result.stderr).not.toMatch(/error|warning/);
+    expect(result.status).toBe(0);
+    expect(fs.readFileSync(path.join(home, 'ball.svg'), 'utf8')).toContain('<circle cx="50" cy="50" r="30" fill="#e53935"');
+    expect(server.chatRequests()).toHaveLength(1);
+    expect(server.chatRequests()[0].body).toMatchObject({ stream: false });
+    expect(server.chatRequests()[0].body!.stream_options).toBeUndefined();
+    // The same through the config file, and a plain gen streams again once it is unset.
+    expect((await runCliAsync(['config', 'set', 'stream', 'false'], { home })).status).toBe(0);
+    expect((await gen(['a red ball', '-o', '-'])).status).toBe(0);
+    expect((await runCliAsync(['config', 'unset', 'stream'], { home })).status).toBe(0);
+    expect((await gen(['a red ball', '-o', '-'])).status).toBe(0);
+    expect(server.chatRequests().map((request) => request.body!.stream)).toEqual([false, false, true]);
+  });
+
   it('sends the history, the few-shot icons and the kaggle rules', async (test) => {
     const { expect } = test;
     const { server, home, gen } = await setup(test);
