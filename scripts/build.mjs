@@ -49,6 +49,7 @@ await build({
   input: { main: path.join(root, 'dist', 'main.js'), renderWorker: path.join(root, 'dist', 'score', 'renderWorker.js') },
   platform: 'node',
   external: [/^node:/, /^@resvg\//, /^open$/],
+  transform: { define: { SVGCHAT_VERSION: JSON.stringify(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version) } },
   output: { dir: path.join(root, 'dist', 'app'), format: 'esm', chunkFileNames: '[name]-[hash].js' },
   logLevel: 'warn',
 });

@@ -2,6 +2,8 @@
 import { ExitCode, SvgchatError, isAbortError } from './errors.js';
 import { interruptOwner } from './interrupts.js';
 
+declare const SVGCHAT_VERSION: string | undefined;
+
 const controller = new AbortController();
 let interrupts = 0;
 process.on('SIGINT', () => {
@@ -40,8 +42,8 @@ const args = process.argv.slice(2);
 try {
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     // The hot path of scripts and version checks: answer before loading the CLI framework.
-    const { packageVersion } = await import('./paths.js');
-    const version = packageVersion();
+    // The bundle has the version built in (scripts/build.mjs); plain tsc output reads package.json.
+    const version = typeof SVGCHAT_VERSION === 'string' ? SVGCHAT_VERSION : (await import('./paths.js')).packageVersion();
     process.stdout.write(`${version}\n`);
     exit(ExitCode.ok);
   } else {
