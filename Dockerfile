@@ -1,5 +1,5 @@
 # svgchat serve in a container. Build: docker build -t svgchat .
-# Run:   docker run -p 7420:7420 -e SVGCHAT_TOKEN=change-me -v svgchat-data:/data svgchat
+# Run:   docker run -p 7420:7420 -e SVGCHAT_SERVE_TOKEN=change-me -v svgchat-data:/data svgchat
 # (The project's own machines have no Docker engine, so this file is reviewed, not built, there.)
 
 # --- build: compile TypeScript and the icon index from exactly the locked dependencies ---
@@ -29,6 +29,6 @@ RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME /data
 EXPOSE 7420
-# Binding 0.0.0.0 requires a token: serve refuses to start without one (exit 2).
+# Binding 0.0.0.0 requires a token (SVGCHAT_SERVE_TOKEN or --token): serve refuses to start without one (exit 2).
 ENTRYPOINT ["node", "bin/svgchat.js"]
 CMD ["serve", "--host", "0.0.0.0", "--port", "7420"]
