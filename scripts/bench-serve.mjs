@@ -8,20 +8,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+// The composer's seeded generator, so two runs send the same mix.
+import { seededRandom as random } from '../dist/compose/random.js';
 
 const PROMPTS = ['a red fox in a snowy forest', 'three blue birds on a wire', 'a lighthouse at night', 'a cat on a mat', 'a green apple and a pear', 'a house with a tree and a dog', 'make it bigger', 'add a yellow moon'];
-
-/** A small seeded generator, so two runs send the same mix. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function percentile(sorted, p) {
   if (sorted.length === 0) return 0;
