@@ -8,7 +8,7 @@ import { generateTurn } from '../../src/pipeline/generateTurn.js';
 import type { Session } from '../../src/store/schema.js';
 import type { SessionStore } from '../../src/store/sessionStore.js';
 
-const OFFLINE: Settings = { provider: 'offline', model: 'composer-1', size: '512x512', profile: 'default', candidates: 1, timeout: 60_000 };
+const OFFLINE: Settings = { provider: 'offline', model: 'composer-1', size: '512x512', profile: 'default', candidates: 1, timeout: 60_000, stream: true };
 
 /** Long enough to wrap over several lines, with a word far wider than a phone screen. */
 export const LONG_PROMPT = `a harbour at sunset with sailboats, gulls, a lighthouse and ${'x'.repeat(160)} written on a sign, plus a very long description that keeps going to see that the card text is clamped and wraps instead of stretching the grid`;
