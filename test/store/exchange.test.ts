@@ -4,7 +4,9 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, parseMarkdownExport, unescapeMarkdown } from '../../src/store/exchange.js';
-import { EXPORT_CSP, exportHtml } from '../../src/store/exportHtml.js';
+import { sessionGallery } from '../../src/commands/view.js';
+import { galleryCsp } from '../../src/pages/gallery.js';
+import { GALLERY_CSS } from '../../src/pages/theme.js';
 import { exportJson, exportMarkdown } from '../../src/store/exportSession.js';
 import { importJsonExport } from '../../src/store/importSession.js';
 import { SessionStore } from '../../src/store/sessionStore.js';
@@ -155,12 +157,14 @@ describe('Markdown export', () => {
 describe('HTML export', () => {
   it('is self-contained: a CSP, images as data URIs, prompts escaped, no script', () => {
     const store = sharedSample();
-    const html = exportHtml(store, store.get('fox'));
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}">`);
-    expect(html.match(/<img src="data:image\/svg\+xml;base64,/g)).toHaveLength(3);
+    const warnings: string[] = [];
+    const html = sessionGallery(store, store.get('fox'), (message) => warnings.push(message));
+    expect(warnings).toEqual([]);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${galleryCsp(GALLERY_CSS)}">`);
+    expect(html.match(/<img class="image" src="data:image\/svg\+xml;base64,/g)).toHaveLength(3);
     expect(html).not.toMatch(/<script|src="http|href="http/);
     expect(html).toContain('make it *blue* &lt;b&gt;now&lt;/b&gt;');
     expect(html).toContain('the model sent prose');
-    expect(html).toMatch(/<figure class="head" id="t4">/);
+    expect(html).toMatch(/<li class="card head[^"]*" id="t4"/);
   });
 });

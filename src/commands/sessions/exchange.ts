@@ -9,12 +9,12 @@ import type { Context } from '../../context.js';
 import { RuntimeFailure, UsageError } from '../../errors.js';
 import { generateTurn } from '../../pipeline/generateTurn.js';
 import { parseMarkdownExport } from '../../store/exchange.js';
-import { exportHtml } from '../../store/exportHtml.js';
 import { exportJson, exportMarkdown, type ExportFormat } from '../../store/exportSession.js';
 import { importJsonExport, type ImportResult } from '../../store/importSession.js';
 import { autoName, validateSessionName } from '../../store/names.js';
 import type { SessionStore } from '../../store/sessionStore.js';
 import { createReporter, type Reporter } from '../../ui/output.js';
+import { sessionGallery } from '../view.js';
 import { openStore, turnCount } from '../sessions.js';
 
 const FORMATS: ExportFormat[] = ['md', 'html', 'json'];
@@ -57,7 +57,7 @@ export async function sessionsExport(ctx: Context, ref: string, options: { forma
     for (const asset of exported.files) writeFileOrFail(path.join(path.dirname(file), assetFolder!, asset.name), asset.bytes);
     writeFileOrFail(file, exported.text);
   } else {
-    const text = format === 'html' ? exportHtml(store, session) : exportJson(store, session);
+    const text = format === 'html' ? sessionGallery(store, session, (message) => reporter.warn(message)) : exportJson(store, session);
     if (toStdout) {
       ctx.stdout.write(text);
       return;
