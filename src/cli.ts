@@ -43,7 +43,7 @@ export function buildProgram(ctx: Context): Command {
     })
     .addHelpText('after', `${examples('svgchat gen "a red fox in a snowy forest" -o fox.svg', 'svgchat gen "a blue bicycle" --json | jq -r .file')}${EXIT_CODES}`);
 
-  program.argument('[command]').action(async (word: string | undefined) => {
+  program.usage('[options] [command]').argument('[command]').action(async (word: string | undefined) => {
     const { defaultCommand } = await import('./commands/default.js');
     await defaultCommand(ctx, program, word);
   });
