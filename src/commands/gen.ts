@@ -1,5 +1,4 @@
 // `svgchat gen`: one prompt in, one SVG out, recorded as a turn of a session.
-import fs from 'node:fs';
 import path from 'node:path';
 import { settingsFor } from '../config/file.js';
 import { streamFlag, type RawSettings, type Settings } from '../config/settings.js';
@@ -11,6 +10,7 @@ import { openInViewer } from '../ui/viewer.js';
 import { readAll } from '../util/readAll.js';
 import { SessionStore } from '../store/sessionStore.js';
 import { createReporter } from '../ui/output.js';
+import { writeUserFile } from '../util/writeUserFile.js';
 
 export interface GenOptions {
   /** Best-of-N: how many candidates to draw and score. */
@@ -111,7 +111,7 @@ export async function genCommand(ctx: Context, words: string[], options: GenOpti
       ctx.stdout.write(outcome.svg);
     } else if (options.output) {
       file = path.resolve(ctx.cwd, options.output);
-      writeOutput(file, outcome.svg);
+      writeUserFile(file, outcome.svg);
     }
     if (options.json) ctx.stdout.write(`${JSON.stringify(jsonResult(outcome, store, options.output === '-' ? stored : file, options.svg !== false))}\n`);
     else if (options.output !== '-') ctx.stdout.write(`${file}\n`);
@@ -128,12 +128,5 @@ export async function genCommand(ctx: Context, words: string[], options: GenOpti
   }
 }
 
-export function writeOutput(file: string, svg: string): void {
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, svg);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? 'write failed';
-    throw new SvgchatError(`cannot write ${file}: ${reason}`, { exitCode: 1, code: 'write_failed', hint: 'check the directory exists and is writable' });
-  }
-}
+/** Kept for callers that write a result file next to gen's own (batch). */
+export const writeOutput = writeUserFile;

@@ -3,11 +3,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Context } from '../context.js';
-import { RuntimeFailure, SilentExit, SvgchatError, UsageError } from '../errors.js';
+import { SilentExit, SvgchatError, UsageError } from '../errors.js';
 import { SvgInputError } from '../svg/errors.js';
 import { DEFAULT_MAX_BYTES } from '../svg/parse.js';
 import { applyProfile, PROFILES, type ProfileName, type ProfileResult } from '../svg/profiles.js';
 import { createReporter } from '../ui/output.js';
+import { writeUserFile } from '../util/writeUserFile.js';
 
 export interface SanitizeCommandOptions {
   output?: string;
@@ -32,7 +33,7 @@ export async function sanitizeCommand(ctx: Context, file: string, options: Sanit
     throw error;
   }
   const { svg, findings, ok, reason } = result;
-  if (options.output && options.output !== '-') writeOutput(path.resolve(ctx.cwd, options.output), svg);
+  if (options.output && options.output !== '-') writeUserFile(path.resolve(ctx.cwd, options.output), svg);
   if (options.json) {
     ctx.stdout.write(`${JSON.stringify({ svg, findings, profile, ok, ...(reason ? { reason } : {}) })}\n`);
   } else {
@@ -43,15 +44,6 @@ export async function sanitizeCommand(ctx: Context, file: string, options: Sanit
   if (!ok) {
     ctx.stderr.write(`svgchat: error: cannot make it fit the ${profile} profile: ${reason}\nhint: simplify the drawing (fewer elements or points), then try again\n`);
     throw new SilentExit(2);
-  }
-}
-
-function writeOutput(file: string, svg: string): void {
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, svg);
-  } catch (error) {
-    throw new RuntimeFailure(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? 'write failed'}`, 'check the directory exists and is writable', 'write_failed');
   }
 }
 

@@ -1,8 +1,7 @@
 // `svgchat view [session] [-o FILE] [--no-open]`: the session's turns as a self-contained HTML gallery.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Context } from '../context.js';
-import { RuntimeFailure, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { galleryHtml } from '../pages/gallery.js';
 import type { Session, Turn } from '../store/schema.js';
 import { SessionStore } from '../store/sessionStore.js';
@@ -10,6 +9,7 @@ import { readSvgBytes } from '../store/svgFiles.js';
 import { sanitizeSvg } from '../svg/sanitize.js';
 import { createReporter } from '../ui/output.js';
 import { openInViewer } from '../ui/viewer.js';
+import { writeUserFile } from '../util/writeUserFile.js';
 
 export interface ViewOptions {
   output?: string;
@@ -49,12 +49,7 @@ export async function viewCommand(ctx: Context, ref: string | undefined, options
 
   const html = sessionGallery(store, session, (message) => reporter.warn(message));
   const file = options.output ? path.resolve(ctx.cwd, options.output) : defaultGalleryPath(ctx.home, session.name);
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, html);
-  } catch (error) {
-    throw new RuntimeFailure(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? 'write failed'}`, 'check the directory exists and is writable', 'write_failed');
-  }
+  writeUserFile(file, html);
   ctx.stdout.write(`${file}\n`);
   if (options.open !== false) await openInViewer(ctx, file);
 }

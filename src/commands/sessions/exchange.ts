@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { settingsFor } from '../../config/file.js';
 import type { Context } from '../../context.js';
-import { RuntimeFailure, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import { generateTurn } from '../../pipeline/generateTurn.js';
 import { parseMarkdownExport } from '../../store/exchange.js';
 import { exportJson, exportMarkdown, type ExportFormat } from '../../store/exportSession.js';
@@ -16,6 +16,7 @@ import type { SessionStore } from '../../store/sessionStore.js';
 import { createReporter, type Reporter } from '../../ui/output.js';
 import { sessionGallery } from '../view.js';
 import { openStore, turnCount } from '../sessions.js';
+import { writeUserFile } from '../../util/writeUserFile.js';
 
 const FORMATS: ExportFormat[] = ['md', 'html', 'json'];
 
@@ -28,15 +29,6 @@ function formatFor(format: string | undefined, output: string | undefined): Expo
     throw new UsageError(`unknown export format "${wanted}"`, 'use --format md, html or json', 'bad_format');
   }
   return wanted as ExportFormat;
-}
-
-function writeFileOrFail(file: string, data: string | Buffer): void {
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, data);
-  } catch (error) {
-    throw new RuntimeFailure(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? 'write failed'}`, 'check the directory exists and is writable', 'write_failed');
-  }
 }
 
 export async function sessionsExport(ctx: Context, ref: string, options: { format?: string; output?: string }): Promise<void> {
@@ -54,15 +46,15 @@ export async function sessionsExport(ctx: Context, ref: string, options: { forma
       ctx.stdout.write(exported.text);
       return;
     }
-    for (const asset of exported.files) writeFileOrFail(path.join(path.dirname(file), assetFolder!, asset.name), asset.bytes);
-    writeFileOrFail(file, exported.text);
+    for (const asset of exported.files) writeUserFile(path.join(path.dirname(file), assetFolder!, asset.name), asset.bytes);
+    writeUserFile(file, exported.text);
   } else {
     const text = format === 'html' ? sessionGallery(store, session, (message) => reporter.warn(message)) : exportJson(store, session);
     if (toStdout) {
       ctx.stdout.write(text);
       return;
     }
-    writeFileOrFail(file, text);
+    writeUserFile(file, text);
   }
   ctx.stdout.write(`${file}\n`);
   reporter.notice(`exported ${session.name} (${turnCount(session.turns.length)}) as ${format}`);
