@@ -46,7 +46,7 @@ const index = await buildIconIndex(root);
 const { build } = await import('rolldown');
 fs.rmSync(path.join(root, 'dist', 'app'), { recursive: true, force: true });
 await build({
-  input: { main: path.join(root, 'dist', 'main.js'), renderWorker: path.join(root, 'dist', 'score', 'renderWorker.js') },
+  input: { main: path.join(root, 'dist', 'main.js'), renderWorker: path.join(root, 'dist', 'score', 'renderWorker.js'), batchWorker: path.join(root, 'dist', 'commands', 'batchWorker.js') },
   platform: 'node',
   external: [/^node:/, /^@resvg\//, /^open$/],
   transform: { define: { SVGCHAT_VERSION: JSON.stringify(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version) } },

@@ -75,10 +75,14 @@ export function jsonResult(outcome: TurnOutcome, store: SessionStore, file: stri
 }
 
 /** The session a prompt goes to: the named one (created if missing) or a new auto-named one. */
+/** What a new session records of the settings it was started with. */
+export function sessionSettings(settings: Settings) {
+  return { provider: settings.provider, model: settings.model, size: settings.size, profile: settings.profile };
+}
+
 export function sessionFor(store: SessionStore, name: string | undefined, prompt: string, settings: Settings): string {
-  const sessionSettings = { provider: settings.provider, model: settings.model, size: settings.size, profile: settings.profile };
-  if (name !== undefined) return store.ensure({ name, prompt, settings: sessionSettings }).id;
-  return store.create({ prompt, settings: sessionSettings }).id;
+  if (name !== undefined) return store.ensure({ name, prompt, settings: sessionSettings(settings) }).id;
+  return store.create({ prompt, settings: sessionSettings(settings) }).id;
 }
 
 export async function genCommand(ctx: Context, words: string[], options: GenOptions): Promise<void> {

@@ -9,7 +9,7 @@ import { UnusableReplyError } from '../providers/replyError.js';
 import type { ProgressEvent } from '../providers/types.js';
 import { sanitizeSvg } from '../svg/sanitize.js';
 import type { Session, Turn } from '../store/schema.js';
-import type { SessionStore } from '../store/sessionStore.js';
+import type { NewSessionOptions, SessionStore, TurnDraft } from '../store/sessionStore.js';
 
 export interface TurnRequest {
   prompt: string;
@@ -27,17 +27,19 @@ export interface TurnOutcome {
 
 export async function generateTurn(
   store: SessionStore,
-  sessionRef: string,
+  /** An existing session, or a new one that is created together with this turn (one locked write). */
+  sessionRef: string | { create: NewSessionOptions },
   request: TurnRequest,
   signal: AbortSignal,
   onProgress: (event: ProgressEvent) => void = () => {},
 ): Promise<TurnOutcome> {
   const { settings } = request;
   const started = performance.now();
-  const session = store.get(sessionRef);
+  const session = typeof sessionRef === 'string' ? store.get(sessionRef) : undefined;
+  const save = (draft: TurnDraft) => (session ? store.appendTurn(session.id, draft) : store.createWithTurn((sessionRef as { create: NewSessionOptions }).create, draft));
   // A model sees earlier turns as their SVGs, read only when asked for: a long session's oldest
   // turns never fit the model's budget anyway, and the offline composer only needs the scenes.
-  const history = store.path(session).map((turn) => ({
+  const history = (session ? store.path(session) : []).map((turn) => ({
     prompt: turn.prompt,
     scene: (turn.scene ?? undefined) as Scene | undefined,
     get svg() {
@@ -64,7 +66,7 @@ export async function generateTurn(
   } catch (error) {
     // The model answered but nothing usable came of it: the answer is kept on the turn, then the user is told.
     if (error instanceof UnusableReplyError) {
-      const kept = store.appendTurn(session.id, {
+      const kept = save({
         prompt: request.prompt, provider: provider.id, model: settings.model, seed, svg: null, scene: null, score: null, usage: error.usage,
         durationMs: Math.round(performance.now() - started), candidates: [], error: { code: error.code, message: error.message, raw: error.raw },
       });
@@ -81,7 +83,7 @@ export async function generateTurn(
   if (failures.length > 0) notes.push(`${failures.length} of ${count} candidates failed (first: ${failures[0] instanceof Error ? failures[0].message : String(failures[0])})`);
   if (ranked.problem) notes.push(`could not score the drawing: ${ranked.problem}`);
   const usages = drawn.flatMap(({ result: c }) => (c.result.usage ? [c.result.usage] : []));
-  const { session: saved, turn } = store.appendTurn(session.id, {
+  const { session: saved, turn } = save({
     prompt: request.prompt,
     provider: provider.id,
     model: result.model,

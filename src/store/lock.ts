@@ -117,8 +117,9 @@ function acquire(lockDir: string, options: LockOptions): string {
         'locked',
       );
     }
-    // Short, jittered waits: holders keep the lock for a few milliseconds.
-    sleep(Math.min(2 ** Math.min(attempt, 5), 25) + Math.random() * 5);
+    // Short, jittered waits: holders keep the lock for a few milliseconds (a batch's workers take it for every
+    // prompt), so a waiter polls every 1-3 ms at first and backs off only when the wait grows long.
+    sleep(Math.min(1 + attempt / 4, 25) + Math.random() * 2);
   }
 }
 

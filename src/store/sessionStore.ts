@@ -37,16 +37,38 @@ export interface TurnDraft {
   parent?: string | null;
 }
 
+export interface NewSessionOptions {
+  name?: string;
+  prompt?: string;
+  title?: string;
+  settings: SessionSettings;
+}
+
 export class SessionStore extends SessionReader {
-  create(options: { name?: string; prompt?: string; title?: string; settings: SessionSettings }): Session {
-    if (options.name !== undefined) validateSessionName(options.name);
+  create(options: NewSessionOptions): Session {
+    return this.withDirectoryLock(() => this.writeNew(this.newSession(options)));
+  }
+
+  /**
+   * A new session and its first turn in one locked write: what `gen --batch` does for every prompt, where
+   * create + appendTurn would cost a second lock and a second fsynced session file.
+   */
+  createWithTurn(options: NewSessionOptions, draft: TurnDraft): { session: Session; turn: Turn } {
     return this.withDirectoryLock(() => {
-      const name = options.name ?? this.freeName(autoName(options.prompt ?? '', randomBytes(2).toString('hex')));
-      if (this.nameTaken(name)) throw new UsageError(`a session named "${name}" already exists`, `continue it with --session ${name}, or pick another name`, 'name_taken');
-      const now = new Date().toISOString();
-      const title = options.title ?? (options.prompt ? autoTitle(options.prompt) : '');
-      return this.writeNew({ version: SCHEMA_VERSION, id: randomUUID(), name, title, createdAt: now, updatedAt: now, settings: { ...options.settings }, forkedFrom: null, head: null, turns: [] });
+      let id = '';
+      const session = this.writeNew(this.newSession(options), (fresh) => (id = this.addTurn(fresh, draft)));
+      return { session, turn: session.turns.find((turn) => turn.id === id)! };
     });
+  }
+
+  /** A session with no turns, its name free (caller holds the directory lock); not yet written. */
+  private newSession(options: NewSessionOptions): Session {
+    if (options.name !== undefined) validateSessionName(options.name);
+    const name = options.name ?? this.freeName(autoName(options.prompt ?? '', randomBytes(2).toString('hex')));
+    if (this.nameTaken(name)) throw new UsageError(`a session named "${name}" already exists`, `continue it with --session ${name}, or pick another name`, 'name_taken');
+    const now = new Date().toISOString();
+    const title = options.title ?? (options.prompt ? autoTitle(options.prompt) : '');
+    return { version: SCHEMA_VERSION, id: randomUUID(), name, title, createdAt: now, updatedAt: now, settings: { ...options.settings }, forkedFrom: null, head: null, turns: [] };
   }
 
   /** The session `ref` names, created (with that name) if there is none; safe when processes race. */
@@ -59,34 +81,37 @@ export class SessionStore extends SessionReader {
 
   /** Adds a turn after the head (or `draft.parent`), makes it the head, and stores its SVGs. */
   appendTurn(ref: string, draft: TurnDraft): { session: Session; turn: Turn } {
-    const { session, result } = this.mutate(ref, (current) => {
-      const parent = draft.parent === undefined ? current.head : draft.parent;
-      if (parent !== null) this.turn(current, parent);
-      const number = nextTurnNumber(current);
-      const stem = turnFileStem(number);
-      const turn: Turn = {
-        id: `t${number}`,
-        parent,
-        prompt: draft.prompt,
-        provider: draft.provider,
-        model: draft.model,
-        seed: draft.seed,
-        svg: draft.svg === null ? null : storeSvgFile(this.dir, current.name, stem, draft.svg),
-        scene: draft.scene ?? null,
-        score: draft.score,
-        usage: draft.usage,
-        durationMs: draft.durationMs,
-        candidates: draft.candidates.map((candidate, i) => ({ ...storeSvgFile(this.dir, current.name, `${stem}-c${i + 1}`, candidate.svg), score: candidate.score })),
-        error: draft.error,
-        at: new Date().toISOString(),
-      };
-      current.turns.push(turn);
-      current.head = turn.id;
-      current.updatedAt = turn.at;
-      if (!current.title) current.title = autoTitle(draft.prompt);
-      return turn.id;
-    });
+    const { session, result } = this.mutate(ref, (current) => this.addTurn(current, draft));
     return { session, turn: session.turns.find((turn) => turn.id === result)! };
+  }
+
+  /** Stores the draft's SVGs and adds its turn as the new head (caller holds the session lock); returns its id. */
+  private addTurn(current: Session, draft: TurnDraft): string {
+    const parent = draft.parent === undefined ? current.head : draft.parent;
+    if (parent !== null) this.turn(current, parent);
+    const number = nextTurnNumber(current);
+    const stem = turnFileStem(number);
+    const turn: Turn = {
+      id: `t${number}`,
+      parent,
+      prompt: draft.prompt,
+      provider: draft.provider,
+      model: draft.model,
+      seed: draft.seed,
+      svg: draft.svg === null ? null : storeSvgFile(this.dir, current.name, stem, draft.svg),
+      scene: draft.scene ?? null,
+      score: draft.score,
+      usage: draft.usage,
+      durationMs: draft.durationMs,
+      candidates: draft.candidates.map((candidate, i) => ({ ...storeSvgFile(this.dir, current.name, `${stem}-c${i + 1}`, candidate.svg), score: candidate.score })),
+      error: draft.error,
+      at: new Date().toISOString(),
+    };
+    current.turns.push(turn);
+    current.head = turn.id;
+    current.updatedAt = turn.at;
+    if (!current.title) current.title = autoTitle(draft.prompt);
+    return turn.id;
   }
 
   /**
@@ -180,9 +205,10 @@ export class SessionStore extends SessionReader {
     return this.list().some((session) => session.id === id);
   }
 
-  /** Writes a session whose name is free (caller holds the directory lock). */
-  writeNew(session: Session): Session {
+  /** Writes a session whose name is free (caller holds the directory lock); `prepare` changes it first, under its lock. */
+  writeNew(session: Session, prepare?: (session: Session) => void): Session {
     return this.withSessionLocks([session.name], () => {
+      prepare?.(session);
       const db = openSessionFile(this.fileOf(session));
       db.data = session;
       db.write();

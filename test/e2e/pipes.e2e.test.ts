@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { binPath, cleanEnv, runCli, tempHome } from '../helpers/cli.js';
@@ -66,6 +67,16 @@ describe('svgchat in pipes', () => {
     expect(results.map((r) => r.prompt)).toEqual(input.map((_, i) => subjects[i % 5]));
     expect(fs.readdirSync(path.join(home, 'out'))).toHaveLength(200);
     for (const r of results) expect(fs.statSync(r.file).size).toBeGreaterThan(100);
+    // Each prompt is its own session with one turn, its stored SVG the bytes the result names (worker processes wrote them).
+    const stored = results as unknown as { session: { name: string }; sha256: string; file: string }[];
+    expect(new Set(stored.map((r) => r.session.name)).size).toBe(200);
+    for (const r of stored) {
+      const session = JSON.parse(fs.readFileSync(path.join(home, 'sessions', `${r.session.name}.json`), 'utf8'));
+      expect(session.turns).toHaveLength(1);
+      expect(session.turns[0].svg.sha256).toBe(r.sha256);
+      expect(createHash('sha256').update(fs.readFileSync(path.join(home, 'sessions', session.turns[0].svg.path))).digest('hex')).toBe(r.sha256);
+      expect(createHash('sha256').update(fs.readFileSync(r.file)).digest('hex')).toBe(r.sha256);
+    }
   });
 
   it('ends quietly when the reader closes the pipe', () => {

@@ -1,0 +1,54 @@
+// One prompt of `gen --batch`: generated, stored, copied to --out-dir, and turned into its JSONL result line.
+// Runs inside a batch worker process (batchWorker.ts); an error becomes a result line, never a crash.
+import path from 'node:path';
+import type { Settings } from '../config/settings.js';
+import { InterruptedError, SvgchatError } from '../errors.js';
+import type { BatchItem } from '../pipeline/batchInput.js';
+import { generateTurn } from '../pipeline/generateTurn.js';
+import type { SessionStore } from '../store/sessionStore.js';
+import { jsonResult, sessionFor, sessionSettings, writeOutput } from './gen.js';
+
+/** What every prompt of one batch shares (plain data: it crosses to the worker processes). */
+export interface BatchItemOptions {
+  settings: Settings;
+  outDir?: string;
+  session?: string;
+  svg: boolean;
+  seed?: number;
+}
+
+export interface BatchItemResult {
+  index: number;
+  text: string;
+  failed: boolean;
+}
+
+function slug(prompt: string): string {
+  return prompt.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).slice(0, 4).join('-').slice(0, 40) || 'prompt';
+}
+
+export function failureLine(index: number, prompt: string, error: { code: string; message: string }): BatchItemResult {
+  return { index, text: `${JSON.stringify({ prompt, error })}\n`, failed: true };
+}
+
+export async function runBatchItem(store: SessionStore, item: BatchItem, options: BatchItemOptions, signal: AbortSignal): Promise<BatchItemResult> {
+  if ('error' in item) return failureLine(item.index, item.prompt, item.error);
+  const { line, index } = item;
+  const { settings, outDir } = options;
+  try {
+    const name = line.session ?? options.session;
+    // A prompt of its own gets a new session created with its turn in one write (half the locks and fsyncs).
+    const sessionRef = name === undefined ? { create: { prompt: line.prompt, settings: sessionSettings(settings) } } : sessionFor(store, name, line.prompt, settings);
+    const outcome = await generateTurn(store, sessionRef, { prompt: line.prompt, seed: line.seed ?? options.seed, settings }, signal);
+    let file = path.join(store.dir, outcome.turn.svg!.path);
+    if (outDir) {
+      file = path.join(outDir, `${line.name ?? `${String(index + 1).padStart(4, '0')}-${slug(line.prompt)}`}.svg`);
+      writeOutput(file, outcome.svg);
+    }
+    return { index, text: `${JSON.stringify(jsonResult(outcome, store, file, options.svg))}\n`, failed: false };
+  } catch (error) {
+    if (signal.aborted) throw new InterruptedError();
+    const known = error instanceof SvgchatError;
+    return failureLine(index, line.prompt, { code: known ? error.code : 'internal', message: error instanceof Error ? error.message : String(error) });
+  }
+}
