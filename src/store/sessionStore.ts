@@ -64,8 +64,9 @@ export class SessionStore extends SessionReader {
   /** A session with no turns, its name free (caller holds the directory lock); not yet written. */
   private newSession(options: NewSessionOptions): Session {
     if (options.name !== undefined) validateSessionName(options.name);
+    // freeName has just checked its pick: a second scan of the folder would only lengthen the names lock.
     const name = options.name ?? this.freeName(autoName(options.prompt ?? '', randomBytes(2).toString('hex')));
-    if (this.nameTaken(name)) throw new UsageError(`a session named "${name}" already exists`, `continue it with --session ${name}, or pick another name`, 'name_taken');
+    if (options.name !== undefined && this.nameTaken(name)) throw new UsageError(`a session named "${name}" already exists`, `continue it with --session ${name}, or pick another name`, 'name_taken');
     const now = new Date().toISOString();
     const title = options.title ?? (options.prompt ? autoTitle(options.prompt) : '');
     return { version: SCHEMA_VERSION, id: randomUUID(), name, title, createdAt: now, updatedAt: now, settings: { ...options.settings }, forkedFrom: null, head: null, turns: [] };
