@@ -6,7 +6,8 @@ import { InterruptedError, SvgchatError } from '../errors.js';
 import type { BatchItem } from '../pipeline/batchInput.js';
 import { generateTurn } from '../pipeline/generateTurn.js';
 import type { SessionStore } from '../store/sessionStore.js';
-import { jsonResult, sessionFor, sessionSettings, writeOutput } from './gen.js';
+import { jsonResult, sessionFor, sessionSettings } from './gen.js';
+import { writeUserFile } from '../util/writeUserFile.js';
 
 /** What every prompt of one batch shares (plain data: it crosses to the worker processes). */
 export interface BatchItemOptions {
@@ -43,7 +44,7 @@ export async function runBatchItem(store: SessionStore, item: BatchItem, options
     let file = path.join(store.dir, outcome.turn.svg!.path);
     if (outDir) {
       file = path.join(outDir, `${line.name ?? `${String(index + 1).padStart(4, '0')}-${slug(line.prompt)}`}.svg`);
-      writeOutput(file, outcome.svg);
+      writeUserFile(file, outcome.svg);
     }
     return { index, text: `${JSON.stringify(jsonResult(outcome, store, file, options.svg))}\n`, failed: false };
   } catch (error) {

@@ -132,5 +132,3 @@ export async function genCommand(ctx: Context, words: string[], options: GenOpti
   }
 }
 
-/** Kept for callers that write a result file next to gen's own (batch). */
-export const writeOutput = writeUserFile;
