@@ -5,9 +5,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { RuntimeFailure } from '../errors.js';
 import { builtPath } from '../paths.js';
+import type { ImageAnalysis } from './metrics.js';
 import type { RenderJob, RenderReply } from './renderWorker.js';
 
 export type RenderResult = { ok: true; width: number; height: number; pixels: Uint8Array } | { ok: false; error: string };
+export type AnalysisResult = { ok: true; width: number; height: number; analysis: ImageAnalysis } | { ok: false; error: string };
 export type PngResult = { ok: true; width: number; height: number; png: Uint8Array } | { ok: false; error: string };
 
 export interface RenderOptions {
@@ -50,6 +52,14 @@ export function poolSize(): number {
 export async function renderSvg(svg: string, options: RenderOptions): Promise<RenderResult> {
   const reply = await submit(svg, options, 'rgba');
   return reply.ok ? { ok: true, width: reply.width, height: reply.height, pixels: reply.data } : { ok: false, error: reply.error };
+}
+
+/** Renders and analyses the pixels in the child (the scorer's metrics and palette): many files score in parallel. */
+export async function renderAnalysis(svg: string, options: RenderOptions): Promise<AnalysisResult> {
+  const reply = await submit(svg, options, 'analysis');
+  if (!reply.ok) return { ok: false, error: reply.error };
+  if (!reply.analysis) return { ok: false, error: 'the renderer sent no analysis' };
+  return { ok: true, width: reply.width, height: reply.height, analysis: reply.analysis };
 }
 
 export async function renderPng(svg: string, options: RenderOptions): Promise<PngResult> {

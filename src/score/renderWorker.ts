@@ -5,17 +5,19 @@ import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import { serializeSvg } from '../svg/serialize.js';
 import { sanitizeToTree } from '../svg/sanitize.js';
+import { analyzeImage, type ImageAnalysis } from './metrics.js';
 
 export interface RenderJob {
   id: number;
   svg: string;
   width: number;
   height: number;
-  format: 'rgba' | 'png';
+  /** 'analysis': the scorer's pixel analysis is done here, so only a small summary crosses back. */
+  format: 'rgba' | 'png' | 'analysis';
 }
 
 export type RenderReply =
-  | { id: number; ok: true; width: number; height: number; data: Uint8Array }
+  | { id: number; ok: true; width: number; height: number; data: Uint8Array; analysis?: ImageAnalysis }
   | { id: number; ok: false; error: string };
 
 const FONT_FAMILY = 'Open Sans';
@@ -41,6 +43,10 @@ function render(job: RenderJob): RenderReply {
     logLevel: 'off',
   });
   const image = resvg.render();
+  if (job.format === 'analysis') {
+    const pixels = new Uint8Array(image.pixels.buffer, image.pixels.byteOffset, image.pixels.byteLength);
+    return { id: job.id, ok: true, width: image.width, height: image.height, data: new Uint8Array(0), analysis: analyzeImage({ width: image.width, height: image.height, pixels }) };
+  }
   const data = job.format === 'png' ? image.asPng() : image.pixels;
   return { id: job.id, ok: true, width: image.width, height: image.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
 }

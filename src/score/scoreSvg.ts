@@ -6,7 +6,7 @@ import { adherenceScore, craftScore, offlineScore, round } from './formula.js';
 import type { Judge, JudgeResult } from './judge.js';
 import { complexity } from './complexity.js';
 import { analyzeImage, type RenderMetrics } from './metrics.js';
-import { renderSvg } from './render.js';
+import { renderAnalysis, renderSvg } from './render.js';
 import { sceneAdherence, storedSceneSchema, type ObjectCheck } from './sceneAdherence.js';
 import { checkValidity } from './validity.js';
 import type { Finding, ProfileName } from '../svg/sanitize.js';
@@ -66,13 +66,15 @@ export async function scoreSvg(svg: string, options: ScoreOptions): Promise<Scor
 
   const shape = complexity(validity.cleaned!);
   // The render child cleans its input by SPEC §5 itself, exactly as validity did.
-  const rendered = await renderSvg(svg, { width: SCORE_SIZE, height: SCORE_SIZE, timeoutMs: options.renderTimeoutMs });
+  // Without a judge only the analysis is needed, and it is made in the render child; the judge needs the pixels.
+  const renderOptions = { width: SCORE_SIZE, height: SCORE_SIZE, timeoutMs: options.renderTimeoutMs };
+  const rendered = options.judge ? await renderSvg(svg, renderOptions) : await renderAnalysis(svg, renderOptions);
   if (!rendered.ok) {
     const findings = [...validity.findings, { rule: 'render', message: `could not be rendered: ${rendered.error}` }];
     return { ...base, findings, valid: false, metrics: { elements: shape.elements, pathCommands: shape.pathCommands, renderError: rendered.error }, adherence: {}, judge: {}, score: 0 };
   }
-  const image = { width: rendered.width, height: rendered.height, pixels: rendered.pixels };
-  const { metrics: pixels, palette } = analyzeImage(image);
+  const image = 'pixels' in rendered ? { width: rendered.width, height: rendered.height, pixels: rendered.pixels } : undefined;
+  const { metrics: pixels, palette } = 'analysis' in rendered ? rendered.analysis : analyzeImage(image!);
   const craft = round(craftScore({ ...pixels, elements: shape.elements, pathCommands: shape.pathCommands }));
   const metrics: ScoreMetrics = { ...pixels, elements: shape.elements, pathCommands: shape.pathCommands, craft };
 
@@ -96,7 +98,7 @@ export async function scoreSvg(svg: string, options: ScoreOptions): Promise<Scor
   let score = offlineScore({ valid: validity.valid, blank: pixels.blank, craft, adherence: adherenceValue });
 
   let judge: JudgeResult | Record<string, never> = {};
-  if (options.judge && validity.valid) {
+  if (options.judge && validity.valid && image) {
     const { encodePng } = await import('./png.js');
     judge = await options.judge.judge.judge(encodePng(image), { questions: options.judge.questions, prompt: options.prompt }, options.signal);
     if (judge.score !== undefined) score = judge.score;
