@@ -20,7 +20,8 @@ describe('npm package', () => {
     // The suite has just built dist/; packing again would only repeat that.
     const packed = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], repoRoot, env)) as { filename: string; files: { path: string }[] }[];
     const files = packed[0].files.map((f) => f.path);
-    expect(files).toContain('dist/main.js');
+    expect(files).toContain('dist/app/main.js');
+    expect(files).toContain('dist/app/renderWorker.js');
     expect(files).toContain('dist/data/icons.json');
     expect(files).toContain('dist/data/icons.pack');
     expect(files).toContain('bin/svgchat.js');
@@ -32,7 +33,9 @@ describe('npm package', () => {
     const installed = path.join(prefix, 'bin', 'svgchat');
     expect(fs.existsSync(installed)).toBe(true);
     const out = path.join(work, 'apple.svg');
-    run(installed, ['gen', 'a red apple', '-o', out, '-q'], work, env);
+    const result = JSON.parse(run(installed, ['gen', 'a red apple', '-o', out, '-q', '--json', '--no-svg'], work, env));
     expect(fs.readFileSync(out, 'utf8')).toMatch(/^<svg[^>]*viewBox=/);
+    // Scored by the installed package's own render child.
+    expect(result.score).toBeGreaterThan(0);
   }, 300_000);
 });
