@@ -6,7 +6,7 @@ import { InterruptedError, SvgchatError } from '../errors.js';
 import type { BatchItem } from '../pipeline/batchInput.js';
 import { generateTurn } from '../pipeline/generateTurn.js';
 import type { SessionStore } from '../store/sessionStore.js';
-import { jsonResult, sessionFor, sessionSettings } from './gen.js';
+import { jsonResult, sessionFor } from './gen.js';
 import { writeUserFile } from '../util/writeUserFile.js';
 
 /** What every prompt of one batch shares (plain data: it crosses to the worker processes). */
@@ -37,9 +37,7 @@ export async function runBatchItem(store: SessionStore, item: BatchItem, options
   const { line, index } = item;
   const { settings, outDir } = options;
   try {
-    const name = line.session ?? options.session;
-    // A prompt of its own gets a new session created with its turn in one write (half the locks and fsyncs).
-    const sessionRef = name === undefined ? { create: { prompt: line.prompt, settings: sessionSettings(settings) } } : sessionFor(store, name, line.prompt, settings);
+    const sessionRef = sessionFor(store, line.session ?? options.session, line.prompt, settings);
     const outcome = await generateTurn(store, sessionRef, { prompt: line.prompt, seed: line.seed ?? options.seed, settings }, signal);
     let file = path.join(store.dir, outcome.turn.svg!.path);
     if (outDir) {

@@ -8,7 +8,7 @@ import { promptProblem } from '../pipeline/batchInput.js';
 import { generateTurn, type TurnOutcome } from '../pipeline/generateTurn.js';
 import { openInViewer } from '../ui/viewer.js';
 import { readAll } from '../util/readAll.js';
-import { SessionStore } from '../store/sessionStore.js';
+import { SessionStore, type NewSessionOptions } from '../store/sessionStore.js';
 import { createReporter } from '../ui/output.js';
 import { writeUserFile } from '../util/writeUserFile.js';
 
@@ -74,15 +74,19 @@ export function jsonResult(outcome: TurnOutcome, store: SessionStore, file: stri
   };
 }
 
-/** The session a prompt goes to: the named one (created if missing) or a new auto-named one. */
 /** What a new session records of the settings it was started with. */
-export function sessionSettings(settings: Settings) {
+function sessionSettings(settings: Settings) {
   return { provider: settings.provider, model: settings.model, size: settings.size, profile: settings.profile };
 }
 
-export function sessionFor(store: SessionStore, name: string | undefined, prompt: string, settings: Settings): string {
+/**
+ * The session a prompt goes to: the named one (created if missing), or a new auto-named one that
+ * generateTurn creates together with its first turn (one locked write, and no empty session is left
+ * behind when the generation fails before anything is stored).
+ */
+export function sessionFor(store: SessionStore, name: string | undefined, prompt: string, settings: Settings): string | { create: NewSessionOptions } {
   if (name !== undefined) return store.ensure({ name, prompt, settings: sessionSettings(settings) }).id;
-  return store.create({ prompt, settings: sessionSettings(settings) }).id;
+  return { create: { prompt, settings: sessionSettings(settings) } };
 }
 
 export async function genCommand(ctx: Context, words: string[], options: GenOptions): Promise<void> {
