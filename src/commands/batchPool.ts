@@ -5,7 +5,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { RuntimeFailure } from '../errors.js';
-import type { BatchItem } from '../pipeline/batchInput.js';
+import { itemPrompt, type BatchItem } from '../pipeline/batchInput.js';
 import { builtPath } from '../paths.js';
 import { failureLine, type BatchItemOptions, type BatchItemResult } from './batchItem.js';
 import type { WorkerReply, WorkerRequest } from './batchWorker.js';
@@ -81,8 +81,7 @@ export function runBatchPool(run: PoolRun): Promise<void> {
       child.on('exit', (code, sig) => {
         if (!workers.delete(worker)) return;
         for (const item of worker.inFlight.values()) {
-          const prompt = 'line' in item ? item.line.prompt : item.prompt;
-          record(failureLine(item.index, prompt, { code: 'internal', message: `the batch worker stopped (${sig ?? `exit code ${code}`})` }));
+          record(failureLine(item.index, itemPrompt(item), { code: 'internal', message: `the batch worker stopped (${sig ?? `exit code ${code}`})` }));
         }
         if (signal.aborted) return;
         // A worker that never came up will not the next time either: what is left fails with the reason.
@@ -90,7 +89,7 @@ export function runBatchPool(run: PoolRun): Promise<void> {
         else if (workers.size === 0) {
           while (next < items.length) {
             const item = items[next++];
-            record(failureLine(item.index, 'line' in item ? item.line.prompt : item.prompt, 'error' in item ? item.error : { code: 'internal', message: `the batch worker could not start (${sig ?? `exit code ${code}`})` }));
+            record(failureLine(item.index, itemPrompt(item), 'error' in item ? item.error : { code: 'internal', message: `the batch worker could not start (${sig ?? `exit code ${code}`})` }));
           }
         }
       });

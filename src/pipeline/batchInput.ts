@@ -14,6 +14,11 @@ const lineSchema = z.object({
 export type BatchLine = z.infer<typeof lineSchema>;
 export type BatchItem = { index: number; line: BatchLine } | { index: number; prompt: string; error: { code: string; message: string } };
 
+/** The prompt of an item, parsed or not (for its result line). */
+export function itemPrompt(item: BatchItem): string {
+  return 'line' in item ? item.line.prompt : item.prompt;
+}
+
 /** Problems with a prompt itself, shared by `gen` and batch lines. */
 export function promptProblem(prompt: string): { code: string; message: string } | undefined {
   const bytes = Buffer.byteLength(prompt, 'utf8');
