@@ -2,7 +2,7 @@
 // reply per prompt. Several of these run at once so the blocking work of a prompt (fsyncs, scoring, composing)
 // overlaps with another's on other cores. The parent owns input, order, progress and Ctrl-C.
 import { SessionStore } from '../store/sessionStore.js';
-import type { BatchItem } from '../pipeline/batchInput.js';
+import { itemPrompt, type BatchItem } from '../pipeline/batchInput.js';
 import { failureLine, runBatchItem, type BatchItemOptions, type BatchItemResult } from './batchItem.js';
 
 export type WorkerRequest = { type: 'start'; home: string; options: BatchItemOptions } | { type: 'item'; item: BatchItem };
@@ -17,14 +17,16 @@ if (process.send) {
   };
   process.on('message', (request: WorkerRequest) => {
     if (request.type === 'start') {
-      job = { store: new SessionStore(request.home), options: request.options };
+      // Store warnings (a session file moved aside as unreadable) reach the user as in gen: stderr is the parent's.
+      const onWarning = (message: string) => process.stderr.write(`svgchat: warning: ${message}\n`);
+      job = { store: new SessionStore(request.home, { onWarning }), options: request.options };
       return;
     }
     const { item } = request;
-    const run = job ? runBatchItem(job.store, item, job.options, controller.signal) : Promise.resolve(failureLine(item.index, 'line' in item ? item.line.prompt : item.prompt, { code: 'internal', message: 'the batch worker was not started' }));
+    const run = job ? runBatchItem(job.store, item, job.options, controller.signal) : Promise.resolve(failureLine(item.index, itemPrompt(item), { code: 'internal', message: 'the batch worker was not started' }));
     run.then(
       (result) => reply({ type: 'result', ...result }),
-      (error: unknown) => reply({ type: 'result', ...failureLine(item.index, 'line' in item ? item.line.prompt : item.prompt, { code: 'internal', message: error instanceof Error ? error.message : String(error) }) }),
+      (error: unknown) => reply({ type: 'result', ...failureLine(item.index, itemPrompt(item), { code: 'internal', message: error instanceof Error ? error.message : String(error) }) }),
     );
   });
   // Ctrl-C in a terminal reaches the whole process group: the parent decides, and disconnects when it stops.

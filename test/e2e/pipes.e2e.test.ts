@@ -56,6 +56,16 @@ describe('svgchat in pipes', () => {
     expect(result.stderr).toMatch(/7\/7 done.*3 failed|7\/7 done.*4 failed/);
   });
 
+  it('a batch names a session file it had to move aside, as gen does', () => {
+    const home = tempHome();
+    runCli(['gen', '-s', 'pets', 'a cat', '-q'], { home });
+    fs.writeFileSync(path.join(home, 'sessions', 'pets.json'), '{broken');
+    const result = runCli(['gen', '--batch', '-', '--no-svg', '-q'], { home, input: '{"prompt": "a dog", "session": "pets"}\n' });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/warning: session file .*pets\.json is unreadable.*moved it aside/);
+    expect(fs.readdirSync(path.join(home, 'sessions')).some((f) => f.startsWith('pets.json.unreadable-'))).toBe(true);
+  });
+
   it('a 200-line batch with concurrency 2 writes every file and every line, in order', () => {
     const home = tempHome();
     const subjects = ['a fox and two trees', 'a red car', 'a cat on a mat', 'three blue birds', 'a house at night'];
