@@ -86,12 +86,12 @@ describe('svgchat gen (built binary)', () => {
 
 describe('colour on a terminal', () => {
   // `script` gives the command a real pseudo-terminal, where colour is on unless NO_COLOR says otherwise.
+  // The terminal is described as a user's would be (TERM set, not a CI log), whatever the runner's own env holds.
   const onTerminal = (env: Record<string, string>) => {
     const home = tempHome();
     const command = `"${process.execPath}" "${binPath}" gen zzqx -o out.svg`;
-    const base = cleanEnv(home, env);
-    delete base.NO_COLOR;
-    delete base.FORCE_COLOR;
+    const base = cleanEnv(home, { TERM: 'xterm-256color' });
+    for (const key of ['NO_COLOR', 'FORCE_COLOR', 'CI', 'COLORTERM']) delete base[key];
     return spawnSync('script', ['-qec', command, '/dev/null'], { cwd: home, env: { ...base, ...env }, encoding: 'utf8', timeout: 60_000 }).stdout;
   };
   const SGR = /\x1b\[[0-9;]*m/;
