@@ -59,10 +59,14 @@ export function buildProgram(ctx: Context): Command {
       .option('--open', 'open the result in the viewer ($SVGCHAT_VIEWER or the system one)')
       .option('--batch <file>', 'one prompt per line (or JSONL with "prompt"), "-" for stdin; JSONL results on stdout')
       .option('--out-dir <dir>', 'with --batch: write each SVG here too')
-      .option('--concurrency <n>', 'with --batch: prompts in flight at once (default 2)'),
+      .option('--concurrency <n>', 'with --batch: prompts in flight at once (default 2)')
+      .option('--score', 'with --batch: score every drawing too (about half the rate); one prompt is always scored')
+      .option('--no-score', 'store the drawing unscored (score null): no render, a faster gen'),
   )
     .addHelpText('after', examples('svgchat gen "a red apple" -o apple.svg', 'svgchat gen "a cat" -o - > cat.svg', 'echo "a lighthouse at night" | svgchat gen --json', 'svgchat gen --batch prompts.txt --out-dir out/ > results.jsonl'))
     .action(async (words: string[], options) => {
+      // One drawing will be scored: its render process starts now, while the command loads and draws.
+      if (options.batch === undefined && options.score !== false) (await import('./score/render.js')).warmRenderer();
       const { genCommand } = await import('./commands/gen.js');
       await genCommand(ctx, words, options);
     });

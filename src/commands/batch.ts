@@ -16,6 +16,7 @@ export interface BatchOptions {
   svg?: boolean;
   quiet?: boolean;
   seed?: number;
+  score?: boolean;
 }
 
 async function readSource(ctx: Context, source: string): Promise<string> {
@@ -46,7 +47,8 @@ export async function batchCommand(ctx: Context, source: string, settings: Setti
   await runBatchPool({
     home: ctx.home,
     items,
-    options: { settings, outDir, session: options.session, svg: options.svg !== false, seed: options.seed },
+    // Unscored unless --score: the render would cost more than drawing (best-of-N scores regardless).
+    options: { settings, outDir, session: options.session, svg: options.svg !== false, seed: options.seed, score: options.score === true },
     concurrency,
     signal: ctx.signal,
     onResult: (result) => {

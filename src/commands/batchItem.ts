@@ -16,6 +16,8 @@ export interface BatchItemOptions {
   session?: string;
   svg: boolean;
   seed?: number;
+  /** Score each drawing (--score); best-of-N scores anyway. */
+  score: boolean;
 }
 
 export interface BatchItemResult {
@@ -38,7 +40,7 @@ export async function runBatchItem(store: SessionStore, item: BatchItem, options
   const { settings, outDir } = options;
   try {
     const sessionRef = sessionFor(store, line.session ?? options.session, line.prompt, settings);
-    const outcome = await generateTurn(store, sessionRef, { prompt: line.prompt, seed: line.seed ?? options.seed, settings }, signal);
+    const outcome = await generateTurn(store, sessionRef, { prompt: line.prompt, seed: line.seed ?? options.seed, settings, score: options.score }, signal);
     let file = path.join(store.dir, outcome.turn.svg!.path);
     if (outDir) {
       file = path.join(outDir, `${line.name ?? `${String(index + 1).padStart(4, '0')}-${slug(line.prompt)}`}.svg`);

@@ -32,6 +32,8 @@ export interface GenOptions {
   concurrency?: string;
   /** false with --no-stream: one plain request instead of a streamed reply. */
   stream?: boolean;
+  /** --score / --no-score; unset: one prompt is scored, a batch is not. */
+  score?: boolean;
 }
 
 /** Prompt from the arguments and, when stdin is not a terminal, from stdin (args first, then stdin as context). */
@@ -93,6 +95,9 @@ export async function genCommand(ctx: Context, words: string[], options: GenOpti
   const reporter = createReporter(ctx, { quiet: options.quiet });
   const seed = parseSeed(options.seed);
   const flags: RawSettings = { provider: options.provider, model: options.model, baseUrl: options.baseUrl, size: options.size, profile: options.profile, candidates: options.candidates, stream: streamFlag(options.stream) };
+  if (options.score === false && options.candidates !== undefined && options.candidates !== '1') {
+    throw new UsageError('--no-score cannot pick the best of -n candidates: the scores are how it picks', 'drop --no-score, or use -n 1');
+  }
   if (options.batch !== undefined) {
     if (words.length > 0) throw new UsageError('--batch takes its prompts from the file, not from arguments', 'put the prompts in the file, one per line');
     if (options.output) throw new UsageError('--batch writes one file per prompt; -o does not apply', 'use --out-dir DIR');
@@ -107,7 +112,7 @@ export async function genCommand(ctx: Context, words: string[], options: GenOpti
     const { values: settings } = settingsFor(ctx, flags);
     const store = new SessionStore(ctx.home, { onWarning: (message) => reporter.warn(message) });
     const sessionRef = sessionFor(store, options.session, prompt, settings);
-    const outcome = await generateTurn(store, sessionRef, { prompt, seed, settings }, ctx.signal, (event) => {
+    const outcome = await generateTurn(store, sessionRef, { prompt, seed, settings, score: options.score }, ctx.signal, (event) => {
       if (event.type === 'status') reporter.status(event.message);
       else if (event.type === 'tokens') reporter.status(`drawing… ${event.count} token${event.count === 1 ? '' : 's'}`);
     });

@@ -4,7 +4,8 @@ import { hashString } from '../compose/random.js';
 import type { Scene } from '../compose/types.js';
 import { isAbortError, InterruptedError } from '../errors.js';
 import { createProvider } from '../providers/index.js';
-import { candidateSeeds, drawCandidates, rankCandidates } from '../score/bestOf.js';
+import { candidateSeeds, drawCandidates, rankCandidates, type Ranked } from '../score/bestOf.js';
+import { warmRenderer } from '../score/render.js';
 import { UnusableReplyError } from '../providers/replyError.js';
 import type { ProgressEvent } from '../providers/types.js';
 import { sanitizeSvg } from '../svg/sanitize.js';
@@ -15,6 +16,11 @@ export interface TurnRequest {
   prompt: string;
   seed?: number;
   settings: Settings;
+  /**
+   * false: a single drawing is stored unscored (score null), skipping the render (`gen --batch` without
+   * --score, where scoring would halve the rate). Best-of-N always scores: that is how it picks.
+   */
+  score?: boolean;
 }
 
 export interface TurnOutcome {
@@ -50,6 +56,9 @@ export async function generateTurn(
   const { width, height } = parseSize(settings.size);
   const provider = await createProvider(settings);
   const count = settings.candidates ?? 1;
+  const scoring = count > 1 || request.score !== false;
+  // The render process starts while the candidates are drawn, so scoring does not wait for it.
+  if (scoring) warmRenderer();
   const drawOne = async (candidateSeed: number, index: number) => {
     const run = provider.generate({ prompt: request.prompt, seed: candidateSeed, width, height, profile: settings.profile, model: settings.model, history }, signal);
     let step = await run.next().catch(rethrowAbort);
@@ -74,10 +83,10 @@ export async function generateTurn(
     }
     throw error;
   }
-  // Every turn is scored (best-of-N picks by it); the other candidates are kept beside the winner.
+  // A turn is scored unless asked not to (best-of-N picks by it); the other candidates are kept beside the winner.
   const { drawn, failures } = candidates;
-  onProgress({ type: 'status', message: drawn.length > 1 ? `scoring ${drawn.length} candidates` : 'scoring' });
-  const ranked = await rankCandidates(drawn.map(({ result: c }) => ({ svg: c.safe.svg, scene: c.result.scene })), { profile: settings.profile, prompt: request.prompt, signal });
+  if (scoring) onProgress({ type: 'status', message: drawn.length > 1 ? `scoring ${drawn.length} candidates` : 'scoring' });
+  const ranked: Ranked = scoring ? await rankCandidates(drawn.map(({ result: c }) => ({ svg: c.safe.svg, scene: c.result.scene })), { profile: settings.profile, prompt: request.prompt, signal }) : { best: 0, scores: [null] };
   const { result: { result, safe }, seed: winnerSeed } = drawn[ranked.best];
   const notes = [...result.notes, ...safe.findings.map((finding) => `sanitized: ${finding.message}`)];
   if (failures.length > 0) notes.push(`${failures.length} of ${count} candidates failed (first: ${failures[0] instanceof Error ? failures[0].message : String(failures[0])})`);

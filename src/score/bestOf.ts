@@ -3,7 +3,6 @@
 // earliest candidate, so -n 1 and the first of -n N are the same drawing.
 import { InterruptedError, isAbortError } from '../errors.js';
 import type { ProfileName } from '../svg/sanitize.js';
-import { renderSvg } from './render.js';
 import { scoreSvg } from './scoreSvg.js';
 
 /** Candidate k uses seed + k, so `--seed S` with the winner's stored seed redraws the winner alone. */
@@ -21,7 +20,6 @@ export interface Drawn<T> {
  * When none succeeds, the first failure is thrown as it was (an interruption as InterruptedError).
  */
 export async function drawCandidates<T>(seeds: number[], draw: (seed: number, index: number) => Promise<T>): Promise<{ drawn: Drawn<T>[]; failures: unknown[] }> {
-  warmRenderer();
   const settled = await Promise.allSettled(seeds.map((seed, index) => draw(seed, index)));
   const drawn: Drawn<T>[] = [];
   const failures: unknown[] = [];
@@ -62,12 +60,4 @@ export async function rankCandidates(candidates: { svg: string; scene?: unknown 
     if (score !== null && (scores[best] === null || score > (scores[best] as number))) best = index;
   });
   return { best, scores, ...(problem ? { problem } : {}) };
-}
-
-/**
- * Starts a render child while the candidates are being drawn, so scoring does not wait for a process to
- * start (a few hundred milliseconds on a slow machine). A 1x1 render of an empty SVG; its result is not needed.
- */
-function warmRenderer(): void {
-  renderSvg('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>', { width: 1, height: 1 }).catch(() => {});
 }

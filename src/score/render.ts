@@ -67,6 +67,20 @@ export async function renderPng(svg: string, options: RenderOptions): Promise<Pn
   return reply.ok ? { ok: true, width: reply.width, height: reply.height, png: reply.data } : { ok: false, error: reply.error };
 }
 
+/**
+ * Starts a render child now, idle until the first job, so a caller that will score soon does not wait for a
+ * process to start then (its start overlaps the caller's own work). Does nothing when a child already runs.
+ */
+export function warmRenderer(): void {
+  if (workers.size > 0) return;
+  try {
+    workerPath();
+  } catch {
+    return; // not built: the first real render reports it
+  }
+  spawnWorker();
+}
+
 /** Stops every child; renders still waiting end as {ok:false}. Later renders start a new pool. */
 export function closeRenderer(): void {
   for (const pending of queue.splice(0)) pending.resolve({ id: pending.job.id, ok: false, error: 'the renderer was closed' });

@@ -125,7 +125,13 @@ function acquire(lockDir: string, options: LockOptions): string {
 
 function release(lockDir: string, token: string): void {
   // Only remove the lock if it is still ours (it may have been broken as stale after a long stall).
-  if (readOwner(lockDir)?.token === token) fs.rmSync(lockDir, { recursive: true, force: true });
+  if (readOwner(lockDir)?.token !== token) return;
+  try {
+    fs.unlinkSync(path.join(lockDir, 'owner.json'));
+    fs.rmdirSync(lockDir);
+  } catch {
+    fs.rmSync(lockDir, { recursive: true, force: true });
+  }
 }
 
 /** Runs `work` holding the lock at `lockDir`. Re-entrant within a process. */

@@ -48,6 +48,8 @@ export function renameSession(store: SessionStore, ref: string, newName: string)
     if (store.nameTaken(newName, session.id)) throw new UsageError(`a session named "${newName}" already exists`, 'pick another name, or remove that session first', 'name_taken');
     return store.withSessionLocks([session.name, newName], () => {
       const current = store.readByName(session.name, true) ?? store.get(session.id);
+      // Checked again under the locks, before anything moves: an auto-named session may have just taken the name.
+      store.claimable(newName, current.id);
       const oldFile = store.fileOf(current);
       const newRef = moveSvgFiles(store, current, newName);
       const turns = current.turns.map((turn): Turn => ({

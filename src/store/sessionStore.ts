@@ -3,6 +3,7 @@
 // Every change runs under the session's cross-process lock and re-reads the file first, so concurrent
 // writers (two terminals, gen in a loop, the server) merge instead of losing turns. All methods are
 // synchronous; src/store/README.md describes the API other modules use.
+import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { RuntimeFailure, UsageError } from '../errors.js';
@@ -54,22 +55,45 @@ export class SessionStore extends SessionReader {
    * create + appendTurn would cost a second lock and a second fsynced session file.
    */
   createWithTurn(options: NewSessionOptions, draft: TurnDraft): { session: Session; turn: Turn } {
-    return this.withDirectoryLock(() => {
-      let id = '';
-      const session = this.writeNew(this.newSession(options), (fresh) => (id = this.addTurn(fresh, draft)));
-      return { session, turn: session.turns.find((turn) => turn.id === id)! };
-    });
+    let id = '';
+    const prepare = (fresh: Session) => (id = this.addTurn(fresh, draft));
+    const session = options.name === undefined ? this.writeAutoNamed(options, prepare) : this.withDirectoryLock(() => this.writeNew(this.newSession(options), prepare));
+    return { session, turn: session.turns.find((turn) => turn.id === id)! };
   }
 
-  /** A session with no turns, its name free (caller holds the directory lock); not yet written. */
-  private newSession(options: NewSessionOptions): Session {
-    if (options.name !== undefined) validateSessionName(options.name);
-    // freeName has just checked its pick: a second scan of the folder would only lengthen the names lock.
-    const name = options.name ?? this.freeName(autoName(options.prompt ?? '', randomBytes(2).toString('hex')));
-    if (options.name !== undefined && this.nameTaken(name)) throw new UsageError(`a session named "${name}" already exists`, `continue it with --session ${name}, or pick another name`, 'name_taken');
+  /**
+   * A session under a fresh auto name ("<words>-<4 hex>"), claimed under that name's own lock: no names lock
+   * and no scan of the folder, which a batch of thousands would otherwise pay for every prompt. writeNew
+   * re-checks the name under the lock, so a name someone else took meanwhile just means another draw.
+   */
+  private writeAutoNamed(options: NewSessionOptions, prepare: (session: Session) => void): Session {
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const name = autoName(options.prompt ?? '', randomBytes(2).toString('hex'));
+      if (this.fileExists(name)) continue;
+      try {
+        return this.writeNew(this.newSession(options, name), prepare);
+      } catch (error) {
+        if (!(error instanceof UsageError && error.code === 'name_taken')) throw error;
+      }
+    }
+    // Eight taken draws in a row: a crowded stem; the names lock and a full scan settle it.
+    return this.withDirectoryLock(() => this.writeNew(this.newSession(options), prepare));
+  }
+
+  /** A session with no turns, not yet written; its name is picked here (caller holds the names lock) unless given. */
+  private newSession(options: NewSessionOptions, name = this.pickName(options)): Session {
     const now = new Date().toISOString();
     const title = options.title ?? (options.prompt ? autoTitle(options.prompt) : '');
     return { version: SCHEMA_VERSION, id: randomUUID(), name, title, createdAt: now, updatedAt: now, settings: { ...options.settings }, forkedFrom: null, head: null, turns: [] };
+  }
+
+  /** The name asked for if it is free, else a free auto name (caller holds the names lock). */
+  private pickName(options: NewSessionOptions): string {
+    // freeName has just checked its pick: a second scan of the folder would only lengthen the names lock.
+    if (options.name === undefined) return this.freeName(autoName(options.prompt ?? '', randomBytes(2).toString('hex')));
+    validateSessionName(options.name);
+    if (this.nameTaken(options.name)) throw new UsageError(`a session named "${options.name}" already exists`, `continue it with --session ${options.name}, or pick another name`, 'name_taken');
+    return options.name;
   }
 
   /** The session `ref` names, created (with that name) if there is none; safe when processes race. */
@@ -202,13 +226,32 @@ export class SessionStore extends SessionReader {
     }
   }
 
+  /**
+   * Throws name_taken if a file of another session has this exact name (caller holds the name's lock). A file
+   * with the same id is the session itself (a rename that only changes case); one that cannot be read is kept.
+   */
+  claimable(name: string, id: string): void {
+    if (this.fileExists(name) && this.readByName(name, false)?.id !== id) {
+      throw new UsageError(`a session named "${name}" already exists`, 'pick another name', 'name_taken');
+    }
+  }
+
+  private fileExists(name: string): boolean {
+    return fs.existsSync(this.fileOf(name));
+  }
+
   idTaken(id: string): boolean {
     return this.list().some((session) => session.id === id);
   }
 
-  /** Writes a session whose name is free (caller holds the directory lock); `prepare` changes it first, under its lock. */
+  /**
+   * Writes a session whose name is free; `prepare` changes it first, under its lock. Never replaces another
+   * session's file: the name is checked again under its lock (a file with the same id is the session itself,
+   * renamed to a change of case).
+   */
   writeNew(session: Session, prepare?: (session: Session) => void): Session {
     return this.withSessionLocks([session.name], () => {
+      this.claimable(session.name, session.id);
       prepare?.(session);
       const db = openSessionFile(this.fileOf(session));
       db.data = session;

@@ -23,7 +23,7 @@ describe('batch worker pool', () => {
     const home = tempHome();
     const prompts = ['a red fox', '{"prompt": "a cat", "session": "cats"}', '{broken', 'three blue birds', '{"prompt": "a dog", "session": "cats"}', 'a house at night'];
     const results: BatchItemResult[] = [];
-    await runBatchPool({ home, items: prompts.map(parseBatchLine), options: { settings, outDir: path.join(home, 'out'), svg: false }, concurrency: 3, signal: new AbortController().signal, onResult: (r) => results.push(r) });
+    await runBatchPool({ home, items: prompts.map(parseBatchLine), options: { settings, outDir: path.join(home, 'out'), svg: false, score: false }, concurrency: 3, signal: new AbortController().signal, onResult: (r) => results.push(r) });
     expect(results.map((r) => r.index).sort()).toEqual([0, 1, 2, 3, 4, 5]);
     const byIndex = results.sort((a, b) => a.index - b.index).map((r) => JSON.parse(r.text));
     expect(byIndex[2].error.code).toBe('invalid_json');
@@ -44,7 +44,7 @@ describe('batch worker pool', () => {
     const controller = new AbortController();
     const results: BatchItemResult[] = [];
     const items = Array.from({ length: 400 }, (_, i) => parseBatchLine(`a tree number ${i}`, i));
-    await runBatchPool({ home, items, options: { settings, svg: false }, concurrency: 2, signal: controller.signal, onResult: (r) => {
+    await runBatchPool({ home, items, options: { settings, svg: false, score: false }, concurrency: 2, signal: controller.signal, onResult: (r) => {
       results.push(r);
       if (results.length === 3) controller.abort();
     } });

@@ -89,6 +89,28 @@ describe('svgchat in pipes', () => {
     }
   });
 
+  it('a batch scores only with --score; one gen scores unless --no-score', () => {
+    const home = tempHome();
+    const input = 'a red apple\n{"prompt": "three blue birds"}\n';
+    type Result = { score: number | null; candidates: { score: number | null }[]; session: { name: string } };
+    const plain = lines(runCli(['gen', '--batch', '-', '--no-svg', '-q'], { home, input }).stdout) as Result[];
+    expect(plain.map((r) => r.score)).toEqual([null, null]);
+    const scored = lines(runCli(['gen', '--batch', '-', '--no-svg', '-q', '--score'], { home, input }).stdout) as Result[];
+    // Scored drawings are never blank (a blank one scores 0); the result and the stored turn agree.
+    for (const r of scored) {
+      expect(r.score).toBeGreaterThan(0.3);
+      expect(r.candidates[0].score).toBe(r.score);
+      expect(JSON.parse(fs.readFileSync(path.join(home, 'sessions', `${r.session.name}.json`), 'utf8')).turns[0].score).toBe(r.score);
+    }
+    const one = JSON.parse(runCli(['gen', 'a red apple', '--json', '--no-svg'], { home }).stdout) as Result;
+    expect(one.score).toBeGreaterThan(0.3);
+    const unscored = JSON.parse(runCli(['gen', 'a red apple', '--json', '--no-svg', '--no-score'], { home }).stdout) as Result;
+    expect(unscored.score).toBeNull();
+    const refused = runCli(['gen', 'a red apple', '-n', '3', '--no-score'], { home });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/^svgchat: error: --no-score cannot pick the best of -n candidates.*\nhint: /);
+  });
+
   it('ends quietly when the reader closes the pipe', () => {
     const home = tempHome();
     const prompts = Array.from({ length: 150 }, () => 'a cat').join('\n');

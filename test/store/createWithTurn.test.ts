@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +37,28 @@ describe('SessionStore.createWithTurn (a batch prompt: new session and first tur
     expect(() => store.createWithTurn({ name: 'FOX', settings }, draft('a fox'))).toThrow(UsageError);
     expect(store.get('fox').turns).toEqual([]);
     expect(fs.existsSync(path.join(store.dir, 'fox'))).toBe(false);
+  });
+
+  it('never replaces another session\'s file, even one that appears after its name was picked', () => {
+    const store = new SessionStore(tempHome());
+    const first = store.createWithTurn({ prompt: 'a cat', settings }, draft('a cat')).session;
+    const before = fs.readFileSync(store.fileOf(first.name), 'utf8');
+    // A second session under the same name reaching the write (as a racing auto-named create or rename would).
+    const intruder = { ...first, id: '00000000-0000-4000-8000-000000000000', turns: [] };
+    expect(() => store.writeNew(intruder)).toThrow(/already exists/);
+    expect(() => store.rename(store.create({ name: 'dog', settings }).name, first.name)).toThrow(/already exists/);
+    expect(fs.readFileSync(store.fileOf(first.name), 'utf8')).toBe(before);
+    expect(store.get('dog').name).toBe('dog');
+  });
+
+  it('takes no names lock for an auto-named session, so a held names lock does not stop a batch', () => {
+    const store = new SessionStore(tempHome(), { lock: { timeoutMs: 200 } });
+    fs.mkdirSync(path.join(store.dir, '.locks', '.names.lock'), { recursive: true });
+    fs.writeFileSync(path.join(store.dir, '.locks', '.names.lock', 'owner.json'), JSON.stringify({ pid: process.pid, host: os.hostname(), token: 'held' }));
+    const { session } = store.createWithTurn({ prompt: 'a red fox', settings }, draft('a red fox'));
+    expect(store.get(session.name).turns).toHaveLength(1);
+    // A name chosen by the user still waits for the names lock (it must scan every name, in any case).
+    expect(() => store.createWithTurn({ name: 'chosen', settings }, draft('a fox'))).toThrow(/timed out/);
   });
 
   it('gives each of many same-prompt sessions its own free name', () => {
