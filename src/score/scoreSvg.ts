@@ -60,15 +60,19 @@ const NO_ADHERENCE = { score: null, colors: null, objects: null, counts: null, c
 
 export async function scoreSvg(svg: string, options: ScoreOptions): Promise<ScoreReport> {
   const bytes = Buffer.byteLength(svg, 'utf8');
+  // The render child cleans its input by SPEC §5 itself, exactly as validity does, so it starts drawing at once
+  // and the checks below run meanwhile. Without a judge only the analysis is needed, and it is made in the
+  // render child; the judge needs the pixels.
+  const renderOptions = { width: SCORE_SIZE, height: SCORE_SIZE, timeoutMs: options.renderTimeoutMs };
+  const rendering = options.judge ? renderSvg(svg, renderOptions) : renderAnalysis(svg, renderOptions);
+  const colorsWanted = options.prompt ? import('./promptColors.js').then(({ promptColors }) => promptColors(options.prompt!)) : undefined;
   const validity = checkValidity(svg, options.profile);
   const base = { profile: options.profile, findings: validity.findings, bytes };
+  // Not usable: the render is not waited for (the child fails on such input as fast as the parser here).
   if (!validity.usable) return { ...base, valid: false, metrics: {}, adherence: {}, judge: {}, score: 0, error: validity.error };
 
   const shape = complexity(validity.cleaned!);
-  // The render child cleans its input by SPEC §5 itself, exactly as validity did.
-  // Without a judge only the analysis is needed, and it is made in the render child; the judge needs the pixels.
-  const renderOptions = { width: SCORE_SIZE, height: SCORE_SIZE, timeoutMs: options.renderTimeoutMs };
-  const rendered = options.judge ? await renderSvg(svg, renderOptions) : await renderAnalysis(svg, renderOptions);
+  const rendered = await rendering;
   if (!rendered.ok) {
     const findings = [...validity.findings, { rule: 'render', message: `could not be rendered: ${rendered.error}` }];
     return { ...base, findings, valid: false, metrics: { elements: shape.elements, pathCommands: shape.pathCommands, renderError: rendered.error }, adherence: {}, judge: {}, score: 0 };
@@ -79,9 +83,8 @@ export async function scoreSvg(svg: string, options: ScoreOptions): Promise<Scor
   const metrics: ScoreMetrics = { ...pixels, elements: shape.elements, pathCommands: shape.pathCommands, craft };
 
   const adherence: ScoreAdherence = { ...NO_ADHERENCE };
-  if (options.prompt) {
-    const { promptColors } = await import('./promptColors.js');
-    const colors = colorAdherence(promptColors(options.prompt), palette);
+  if (colorsWanted) {
+    const colors = colorAdherence(await colorsWanted, palette);
     adherence.colors = colors.fraction === null ? null : round(colors.fraction);
     adherence.colorChecks = colors.colors;
   }
