@@ -5,49 +5,27 @@
 // synchronous; src/store/README.md describes the API other modules use.
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes, randomUUID } from 'node:crypto';
 import { RuntimeFailure, UsageError } from '../errors.js';
+import { addTurn, type TurnDraft } from './addTurn.js';
 import { withLock, withLocks } from './lock.js';
-import { autoName, autoTitle, validateSessionName } from './names.js';
-import { SCHEMA_VERSION, type Session, type SessionSettings, type Turn } from './schema.js';
+import { validateSessionName } from './names.js';
+import { createSession, type NewSessionOptions } from './newSession.js';
+import type { Session, SessionSettings, Turn } from './schema.js';
 import { openSessionFile } from './sessionFile.js';
 import { SessionReader } from './sessionReader.js';
-import { storeSvgFile } from './svgFiles.js';
-import { latestChild, nextTurnNumber, turnFileStem } from './tree.js';
+import { latestChild } from './tree.js';
 import { forkSession, type ForkOptions } from './fork.js';
 import { removeSession, renameSession } from './rename.js';
 
 export { sha256 } from './svgFiles.js';
 export { copySession } from './sessionFile.js';
 export type { StoreOptions } from './sessionReader.js';
-
-/** What a caller has for a new turn; the store adds id, parent, files and time. */
-export interface TurnDraft {
-  prompt: string;
-  provider: string;
-  model: string;
-  seed: number | null;
-  svg: string | null;
-  scene: unknown;
-  score: number | null;
-  usage: Turn['usage'];
-  durationMs: number;
-  candidates: { svg: string; score: number | null }[];
-  error: Turn['error'];
-  /** The turn this one follows; default: the head. null starts a new branch from the root. */
-  parent?: string | null;
-}
-
-export interface NewSessionOptions {
-  name?: string;
-  prompt?: string;
-  title?: string;
-  settings: SessionSettings;
-}
+export type { TurnDraft } from './addTurn.js';
+export type { NewSessionOptions } from './newSession.js';
 
 export class SessionStore extends SessionReader {
   create(options: NewSessionOptions): Session {
-    return this.withDirectoryLock(() => this.writeNew(this.newSession(options)));
+    return createSession(this, options);
   }
 
   /**
@@ -56,44 +34,8 @@ export class SessionStore extends SessionReader {
    */
   createWithTurn(options: NewSessionOptions, draft: TurnDraft): { session: Session; turn: Turn } {
     let id = '';
-    const prepare = (fresh: Session) => (id = this.addTurn(fresh, draft));
-    const session = options.name === undefined ? this.writeAutoNamed(options, prepare) : this.withDirectoryLock(() => this.writeNew(this.newSession(options), prepare));
+    const session = createSession(this, options, (fresh) => (id = addTurn(this, fresh, draft)));
     return { session, turn: session.turns.find((turn) => turn.id === id)! };
-  }
-
-  /**
-   * A session under a fresh auto name ("<words>-<4 hex>"), claimed under that name's own lock: no names lock
-   * and no scan of the folder, which a batch of thousands would otherwise pay for every prompt. writeNew
-   * re-checks the name under the lock, so a name someone else took meanwhile just means another draw.
-   */
-  private writeAutoNamed(options: NewSessionOptions, prepare: (session: Session) => void): Session {
-    for (let attempt = 0; attempt < 8; attempt++) {
-      const name = autoName(options.prompt ?? '', randomBytes(2).toString('hex'));
-      if (this.fileExists(name)) continue;
-      try {
-        return this.writeNew(this.newSession(options, name), prepare);
-      } catch (error) {
-        if (!(error instanceof UsageError && error.code === 'name_taken')) throw error;
-      }
-    }
-    // Eight taken draws in a row: a crowded stem; the names lock and a full scan settle it.
-    return this.withDirectoryLock(() => this.writeNew(this.newSession(options), prepare));
-  }
-
-  /** A session with no turns, not yet written; its name is picked here (caller holds the names lock) unless given. */
-  private newSession(options: NewSessionOptions, name = this.pickName(options)): Session {
-    const now = new Date().toISOString();
-    const title = options.title ?? (options.prompt ? autoTitle(options.prompt) : '');
-    return { version: SCHEMA_VERSION, id: randomUUID(), name, title, createdAt: now, updatedAt: now, settings: { ...options.settings }, forkedFrom: null, head: null, turns: [] };
-  }
-
-  /** The name asked for if it is free, else a free auto name (caller holds the names lock). */
-  private pickName(options: NewSessionOptions): string {
-    // freeName has just checked its pick: a second scan of the folder would only lengthen the names lock.
-    if (options.name === undefined) return this.freeName(autoName(options.prompt ?? '', randomBytes(2).toString('hex')));
-    validateSessionName(options.name);
-    if (this.nameTaken(options.name)) throw new UsageError(`a session named "${options.name}" already exists`, `continue it with --session ${options.name}, or pick another name`, 'name_taken');
-    return options.name;
   }
 
   /** The session `ref` names, created (with that name) if there is none; safe when processes race. */
@@ -106,37 +48,8 @@ export class SessionStore extends SessionReader {
 
   /** Adds a turn after the head (or `draft.parent`), makes it the head, and stores its SVGs. */
   appendTurn(ref: string, draft: TurnDraft): { session: Session; turn: Turn } {
-    const { session, result } = this.mutate(ref, (current) => this.addTurn(current, draft));
+    const { session, result } = this.mutate(ref, (current) => addTurn(this, current, draft));
     return { session, turn: session.turns.find((turn) => turn.id === result)! };
-  }
-
-  /** Stores the draft's SVGs and adds its turn as the new head (caller holds the session lock); returns its id. */
-  private addTurn(current: Session, draft: TurnDraft): string {
-    const parent = draft.parent === undefined ? current.head : draft.parent;
-    if (parent !== null) this.turn(current, parent);
-    const number = nextTurnNumber(current);
-    const stem = turnFileStem(number);
-    const turn: Turn = {
-      id: `t${number}`,
-      parent,
-      prompt: draft.prompt,
-      provider: draft.provider,
-      model: draft.model,
-      seed: draft.seed,
-      svg: draft.svg === null ? null : storeSvgFile(this.dir, current.name, stem, draft.svg),
-      scene: draft.scene ?? null,
-      score: draft.score,
-      usage: draft.usage,
-      durationMs: draft.durationMs,
-      candidates: draft.candidates.map((candidate, i) => ({ ...storeSvgFile(this.dir, current.name, `${stem}-c${i + 1}`, candidate.svg), score: candidate.score })),
-      error: draft.error,
-      at: new Date().toISOString(),
-    };
-    current.turns.push(turn);
-    current.head = turn.id;
-    current.updatedAt = turn.at;
-    if (!current.title) current.title = autoTitle(draft.prompt);
-    return turn.id;
   }
 
   /**
@@ -236,7 +149,7 @@ export class SessionStore extends SessionReader {
     }
   }
 
-  private fileExists(name: string): boolean {
+  fileExists(name: string): boolean {
     return fs.existsSync(this.fileOf(name));
   }
 
