@@ -106,10 +106,13 @@ export function importJsonExport(store: SessionStore, text: string, options: { n
         // A cleaned SVG is described by the bytes stored, not by the ones in the export.
         return storeSvgFile(store.dir, name, file, bytes, bytes.equals(exported.svgs.get(ref.path)!) ? ref : undefined);
       };
+      // A score was of the drawing as exported: once cleaning has changed it, nothing has scored it yet.
+      const scoreOf = (ref: SvgRef, score: number | null) => (svgs.get(ref.path)!.equals(exported.svgs.get(ref.path)!) ? score : null);
       const turns = session.turns.map((turn): Turn => ({
         ...turn,
         svg: turn.svg && place(turn.svg),
-        candidates: turn.candidates.map((candidate) => ({ ...place(candidate), score: candidate.score })),
+        score: turn.svg ? scoreOf(turn.svg, turn.score) : turn.score,
+        candidates: turn.candidates.map((candidate) => ({ ...place(candidate), score: scoreOf(candidate, candidate.score) })),
       }));
       const id = store.idTaken(session.id) ? randomUUID() : session.id;
       const imported = store.writeNew({ ...session, id, name, turns });

@@ -88,9 +88,9 @@ describe('JSON import of hostile SVGs', () => {
   it('stores them sanitized, described by the stored bytes, and names the turns it cleaned', () => {
     const source = new SessionStore(tempHome());
     source.create({ name: 'fox', settings });
-    source.appendTurn('fox', draft('clean', { seed: 1 }));
-    source.appendTurn('fox', draft('hostile', { seed: 2, svg: HOSTILE }));
-    source.appendTurn('fox', draft('hostile candidate', { seed: 3, candidates: [{ svg: HOSTILE, score: 0.2 }] }));
+    source.appendTurn('fox', draft('clean', { seed: 1, score: 0.7 }));
+    source.appendTurn('fox', draft('hostile', { seed: 2, svg: HOSTILE, score: 0.9 }));
+    source.appendTurn('fox', draft('hostile candidate', { seed: 3, score: 0.6, candidates: [{ svg: HOSTILE, score: 0.2 }] }));
     const original = source.get('fox');
     const target = new SessionStore(tempHome());
     const { session, cleaned } = importJsonExport(target, exportJson(source, original));
@@ -98,6 +98,8 @@ describe('JSON import of hostile SVGs', () => {
     expect(cleaned[0].removed.join('\n')).toMatch(/script/);
     expect(cleaned[0].removed.join('\n')).toMatch(/onload/);
     expect(session.turns[0].svg).toEqual(original.turns[0].svg);
+    // Scores of drawings that cleaning changed are dropped (they scored the hostile version); the others stay.
+    expect(session.turns.map((turn) => [turn.score, ...turn.candidates.map((c) => c.score)])).toEqual([[0.7], [null], [0.6, null]]);
     for (const ref of [session.turns[1].svg!, session.turns[2].candidates[0]]) {
       const stored = fs.readFileSync(target.svgFile(ref));
       expect(stored.toString()).toBe('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#c33"/></svg>');
