@@ -60,8 +60,8 @@ export function buildProgram(ctx: Context): Command {
       .option('--batch <file>', 'one prompt per line (or JSONL with "prompt"), "-" for stdin; JSONL results on stdout')
       .option('--out-dir <dir>', 'with --batch: write each SVG here too')
       .option('--concurrency <n>', 'with --batch: prompts in flight at once (default 2)')
-      .option('--score', 'with --batch: score every drawing too (about half the rate); one prompt is always scored')
-      .option('--no-score', 'store the drawing unscored (score null): no render, a faster gen'),
+      .option('--score', 'with --batch: score every drawing too (a batch is unscored unless asked: scoring halves its rate)')
+      .option('--no-score', 'store the drawing unscored (score null), skipping the render'),
   )
     .addHelpText('after', examples('svgchat gen "a red apple" -o apple.svg', 'svgchat gen "a cat" -o - > cat.svg', 'echo "a lighthouse at night" | svgchat gen --json', 'svgchat gen --batch prompts.txt --out-dir out/ > results.jsonl'))
     .action(async (words: string[], options) => {
