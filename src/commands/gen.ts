@@ -4,7 +4,7 @@ import { settingsFor } from '../config/file.js';
 import { streamFlag, type RawSettings, type Settings } from '../config/settings.js';
 import type { Context } from '../context.js';
 import { SilentExit, SvgchatError, UsageError } from '../errors.js';
-import { promptProblem } from '../pipeline/batchInput.js';
+import { promptProblem } from '../pipeline/promptProblem.js';
 import { generateTurn, type TurnOutcome } from '../pipeline/generateTurn.js';
 import { openInViewer } from '../ui/viewer.js';
 import { readAll } from '../util/readAll.js';

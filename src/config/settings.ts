@@ -2,24 +2,35 @@
 // Pure: callers hand in the config file's contents, the environment and the flags.
 import { z } from 'zod';
 
-export const sizeSchema = z
-  .string()
-  .regex(/^\d{1,5}x\d{1,5}$/, 'size must look like WIDTHxHEIGHT, e.g. 512x512')
-  .refine((value) => value.split('x').every((n) => Number(n) >= 16 && Number(n) <= 8192), 'each side must be 16..8192');
+/**
+ * Each setting's schema is built the first time a value of it is checked: most runs set nothing (no config
+ * file, no variables), and building zod schemas is a noticeable part of a one-shot `gen`.
+ */
+function lazy<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => (built ??= build());
+}
+
+const sizeSchema = lazy(() =>
+  z
+    .string()
+    .regex(/^\d{1,5}x\d{1,5}$/, 'size must look like WIDTHxHEIGHT, e.g. 512x512')
+    .refine((value) => value.split('x').every((n) => Number(n) >= 16 && Number(n) <= 8192), 'each side must be 16..8192'),
+);
 
 /** A yes/no setting: a boolean in the config file, or true/false (1/0, yes/no, on/off) as text from the environment or `config set`. */
 const SWITCH_WORDS: Record<string, boolean> = { true: true, false: false, 1: true, 0: false, yes: true, no: false, on: true, off: false };
-const switchSchema = z.preprocess((value) => (typeof value === 'string' ? (SWITCH_WORDS[value.trim().toLowerCase()] ?? value) : value), z.boolean({ message: 'must be true or false' }));
+const switchSchema = lazy(() => z.preprocess((value) => (typeof value === 'string' ? (SWITCH_WORDS[value.trim().toLowerCase()] ?? value) : value), z.boolean({ message: 'must be true or false' })));
 
 export const settingDefinitions = {
-  provider: { schema: z.enum(['offline', 'openai']), env: 'SVGCHAT_PROVIDER', help: 'offline (default without a key or base URL) or openai' },
-  model: { schema: z.string().min(1), env: 'SVGCHAT_MODEL', help: 'model name for the provider' },
-  baseUrl: { schema: z.string().url(), env: 'OPENAI_BASE_URL', help: 'OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1' },
-  apiKey: { schema: z.string(), env: 'OPENAI_API_KEY', help: 'API key (never shown in full, never stored in sessions)', secret: true },
+  provider: { schema: lazy(() => z.enum(['offline', 'openai'])), env: 'SVGCHAT_PROVIDER', help: 'offline (default without a key or base URL) or openai' },
+  model: { schema: lazy(() => z.string().min(1)), env: 'SVGCHAT_MODEL', help: 'model name for the provider' },
+  baseUrl: { schema: lazy(() => z.string().url()), env: 'OPENAI_BASE_URL', help: 'OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1' },
+  apiKey: { schema: lazy(() => z.string()), env: 'OPENAI_API_KEY', help: 'API key (never shown in full, never stored in sessions)', secret: true },
   size: { schema: sizeSchema, env: 'SVGCHAT_SIZE', help: 'output size, WIDTHxHEIGHT' },
-  profile: { schema: z.enum(['default', 'kaggle']), env: 'SVGCHAT_PROFILE', help: 'constraint profile for generated SVGs' },
-  candidates: { schema: z.coerce.number().int().min(1).max(16), env: 'SVGCHAT_CANDIDATES', help: 'best-of-N candidates per prompt' },
-  timeout: { schema: z.coerce.number().int().min(1000).max(600000), env: 'SVGCHAT_TIMEOUT_MS', help: 'provider request timeout in ms' },
+  profile: { schema: lazy(() => z.enum(['default', 'kaggle'])), env: 'SVGCHAT_PROFILE', help: 'constraint profile for generated SVGs' },
+  candidates: { schema: lazy(() => z.coerce.number().int().min(1).max(16)), env: 'SVGCHAT_CANDIDATES', help: 'best-of-N candidates per prompt' },
+  timeout: { schema: lazy(() => z.coerce.number().int().min(1000).max(600000)), env: 'SVGCHAT_TIMEOUT_MS', help: 'provider request timeout in ms' },
   stream: { schema: switchSchema, env: 'SVGCHAT_STREAM', help: 'stream the model\'s reply (false: one plain request, for servers that cannot stream; --no-stream)' },
 } as const;
 
@@ -56,7 +67,7 @@ export function isSettingKey(key: string): key is SettingKey {
 
 /** Validates one value for a key; returns an error message or the parsed value. */
 export function parseSetting(key: SettingKey, value: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
-  const result = settingDefinitions[key].schema.safeParse(value);
+  const result = settingDefinitions[key].schema().safeParse(value);
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, message: result.error.issues[0]?.message ?? 'invalid value' };
 }

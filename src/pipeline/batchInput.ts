@@ -1,8 +1,7 @@
 // Batch input: one prompt per line, or JSONL objects with `prompt` and optional name, seed, session.
 // Pure: a bad line becomes an item with an error, never an exception, so the rest of the batch runs.
 import { z } from 'zod';
-
-export const MAX_PROMPT_BYTES = 32 * 1024;
+import { promptProblem } from './promptProblem.js';
 
 const lineSchema = z.object({
   prompt: z.string(),
@@ -17,13 +16,6 @@ export type BatchItem = { index: number; line: BatchLine } | { index: number; pr
 /** The prompt of an item, parsed or not (for its result line). */
 export function itemPrompt(item: BatchItem): string {
   return 'line' in item ? item.line.prompt : item.prompt;
-}
-
-/** Problems with a prompt itself, shared by `gen` and batch lines. */
-export function promptProblem(prompt: string): { code: string; message: string } | undefined {
-  const bytes = Buffer.byteLength(prompt, 'utf8');
-  if (bytes > MAX_PROMPT_BYTES) return { code: 'prompt_too_long', message: `prompt is ${bytes} bytes; the limit is ${MAX_PROMPT_BYTES}` };
-  return undefined;
 }
 
 export function parseBatchLine(text: string, index: number): BatchItem {

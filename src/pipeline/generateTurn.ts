@@ -5,7 +5,6 @@ import type { Scene } from '../compose/types.js';
 import { isAbortError, InterruptedError } from '../errors.js';
 import { createProvider } from '../providers/index.js';
 import { candidateSeeds, drawCandidates, rankCandidates, type Ranked } from '../score/bestOf.js';
-import { warmRenderer } from '../score/render.js';
 import { UnusableReplyError } from '../providers/replyError.js';
 import type { ProgressEvent } from '../providers/types.js';
 import { sanitizeSvg } from '../svg/sanitize.js';
@@ -58,7 +57,7 @@ export async function generateTurn(
   const count = settings.candidates ?? 1;
   const scoring = count > 1 || request.score !== false;
   // The render process starts while the candidates are drawn, so scoring does not wait for it.
-  if (scoring) warmRenderer();
+  if (scoring) void import('../score/render.js').then(({ warmRenderer }) => warmRenderer());
   const drawOne = async (candidateSeed: number, index: number) => {
     const run = provider.generate({ prompt: request.prompt, seed: candidateSeed, width, height, profile: settings.profile, model: settings.model, history }, signal);
     let step = await run.next().catch(rethrowAbort);

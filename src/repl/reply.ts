@@ -5,7 +5,7 @@ import readline from 'node:readline';
 import chalk from 'chalk';
 import { chalkStderr } from 'chalk';
 import { InterruptedError, SvgchatError, UsageError } from '../errors.js';
-import { promptProblem } from '../pipeline/batchInput.js';
+import { promptProblem } from '../pipeline/promptProblem.js';
 import { generateTurn, type TurnOutcome } from '../pipeline/generateTurn.js';
 import { scoreSvg, type ScoreReport } from '../score/scoreSvg.js';
 import type { Session } from '../store/schema.js';

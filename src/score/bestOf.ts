@@ -3,7 +3,6 @@
 // earliest candidate, so -n 1 and the first of -n N are the same drawing.
 import { InterruptedError, isAbortError } from '../errors.js';
 import type { ProfileName } from '../svg/sanitize.js';
-import { scoreSvg } from './scoreSvg.js';
 
 /** Candidate k uses seed + k, so `--seed S` with the winner's stored seed redraws the winner alone. */
 export function candidateSeeds(seed: number, count: number): number[] {
@@ -45,6 +44,8 @@ export interface Ranked {
 /** Scores every candidate (in parallel: the renderer is a pool) and picks the highest. */
 export async function rankCandidates(candidates: { svg: string; scene?: unknown }[], options: { profile: ProfileName; prompt: string; signal?: AbortSignal }): Promise<Ranked> {
   let problem: string | undefined;
+  // Loaded here, not at the top: a turn stored unscored (--no-score, a batch) never needs the scorer.
+  const { scoreSvg } = await import('./scoreSvg.js');
   const scores = await Promise.all(
     candidates.map(async (candidate) => {
       try {

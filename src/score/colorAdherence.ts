@@ -4,12 +4,9 @@
 // prototype shade is nearest by CIEDE2000, and a requested colour is present when enough of the image
 // falls in its category. Pure. This is colour matching, not understanding: "a blue sky" is satisfied by
 // any blue area, wherever it is.
-// culori's one-file bundle: its ESM entry points load ~150 modules, several times slower at startup.
-import culori from 'culori/require';
-import type { Lab65, Rgb } from 'culori';
+import { converter, differenceCiede2000, type Lab65, type Rgb } from '../util/culori.js';
 import type { PaletteEntry } from './metrics.js';
 
-const { converter, differenceCiede2000 } = culori;
 const toLab = converter('lab65') as (color: Rgb | Lab65) => Lab65;
 const distance = differenceCiede2000();
 

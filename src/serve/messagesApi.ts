@@ -6,7 +6,7 @@ import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { jsonResult } from '../commands/gen.js';
 import { InterruptedError } from '../errors.js';
-import { promptProblem } from '../pipeline/batchInput.js';
+import { promptProblem } from '../pipeline/promptProblem.js';
 import { generateTurn, type TurnOutcome } from '../pipeline/generateTurn.js';
 import type { ProgressEvent } from '../providers/types.js';
 import type { SessionStore } from '../store/sessionStore.js';

@@ -1,5 +1,5 @@
 // Colour transforms in OKLCH: darker for night, and the style words (pastel, monochrome, neon).
-import { formatHex, oklch, parse } from '../culori.js';
+import { formatHex, oklch, parse } from '../../util/culori.js';
 import type { StyleWord } from '../types.js';
 
 export const HEX = /#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b/g;

@@ -1,6 +1,6 @@
 // Recolouring an icon: shift only its main hue group toward the asked colour in OKLCH, keeping
 // the relative lightness and chroma differences that make its shading.
-import { formatHex, oklch, parse as parseColor, type Oklch } from '../culori.js';
+import { formatHex, oklch, parse as parseColor, type Oklch } from '../../util/culori.js';
 import { pathBoxArea } from './pathData.js';
 
 const HEX = /#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b/g;

@@ -1,5 +1,5 @@
 // Colour words to #rrggbb: CSS names, our extra words, hex, and light/dark/pale... modifiers in OKLCH.
-import { formatHex, oklch, parse as parseColor } from '../culori.js';
+import { formatHex, oklch, parse as parseColor } from '../../util/culori.js';
 import { COLOR_MODIFIERS, EXTRA_COLORS } from './lexicon.js';
 
 const HEX_WORD = /^hex([0-9a-f]{3}|[0-9a-f]{6})$/;
