@@ -2,6 +2,7 @@
 // so the bundle carries those few instead of all thirty. The one-file build took ~10 ms to load on every
 // `gen`, twice when both the composer and the scorer needed it.
 import {
+  colorsNamed,
   converter,
   differenceCiede2000,
   formatHex,
@@ -26,5 +27,5 @@ useMode(modeRgb);
 for (const mode of [modeHsl, modeHwb, modeLab, modeLch, modeOklab, modeLrgb, modeXyz65, modeLab65]) useMode(mode);
 export const oklch = useMode(modeOklch);
 
-export { converter, differenceCiede2000, formatHex, parse };
+export { colorsNamed, converter, differenceCiede2000, formatHex, parse };
 export type { Color, Lab65, Oklch, Rgb } from 'culori';
