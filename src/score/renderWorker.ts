@@ -23,8 +23,6 @@ export type RenderReply =
 const FONT_FAMILY = 'Open Sans';
 const fontFile = createRequire(import.meta.url).resolve('open-sans-fonts/open-sans/Regular/OpenSans-Regular.ttf');
 
-const WARM_UP = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#8cf"/><circle cx="5" cy="5" r="3" fill="#c33" stroke="#222" style="opacity:.9"/></svg>';
-
 function render(job: RenderJob): RenderReply {
   const { root } = sanitizeToTree(job.svg);
   // A fixed output size whatever the file claims (100 MB widths included): the viewBox scales into it.
@@ -65,8 +63,5 @@ if (process.send) {
   process.on('message', (job: RenderJob) => process.send?.(handle(job)));
   // The parent went away: nothing left to render for.
   process.on('disconnect', () => process.exit(0));
-  // One job of the usual size before saying ready: the first real one then runs compiled code, not the
-  // interpreter (about 35 ms less for a 384x384 analysis), and the parent is usually still drawing anyway.
-  handle({ id: 0, svg: WARM_UP, width: 384, height: 384, format: 'analysis' });
   process.send({ ready: true });
 }
