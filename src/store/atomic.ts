@@ -49,7 +49,7 @@ function writeTemp(file: string, data: FileData): string {
 }
 
 /** Makes a rename or link in `dir` survive power loss. Not every platform can open a directory; that is fine. */
-function syncDirectory(dir: string): void {
+export function syncDirectory(dir: string): void {
   let fd: number | undefined;
   try {
     fd = fs.openSync(dir, 'r');

@@ -173,6 +173,28 @@ describe('SessionStore', () => {
     expect(store.get('NEW').turns[1].svg!.path).toBe('NEW/002.svg');
   });
 
+  it('a rename that cannot write the new session leaves the old one whole, and a retry works', () => {
+    const { store } = newStore();
+    store.create({ name: 'old', settings });
+    store.appendTurn('old', draft('a fox', { candidates: [{ svg: svgFor('another fox'), score: 0.4 }] }));
+    const before = fs.readFileSync(store.fileOf('old'), 'utf8');
+    // The disk fails just as the new session file would be written (the moment a crash would hurt most).
+    const writeNew = store.writeNew.bind(store);
+    store.writeNew = () => {
+      throw new Error('disk full');
+    };
+    expect(() => store.rename('old', 'new')).toThrow(/disk full/);
+    store.writeNew = writeNew;
+    expect(fs.readFileSync(store.fileOf('old'), 'utf8')).toBe(before);
+    const old = store.get('old');
+    for (const ref of [old.turns[0].svg!, old.turns[0].candidates[0]]) expect(sha(store.svgFile(ref))).toBe(ref.sha256);
+    expect(fs.readdirSync(path.join(store.dir, 'new'))).toEqual([]);
+    const renamed = store.rename('old', 'new');
+    expect([renamed.turns[0].svg!.path, renamed.turns[0].candidates[0].path]).toEqual(['new/001.svg', 'new/001-c1.svg']);
+    for (const ref of [renamed.turns[0].svg!, renamed.turns[0].candidates[0]]) expect(sha(store.svgFile(ref))).toBe(ref.sha256);
+    expect(fs.existsSync(path.join(store.dir, 'old'))).toBe(false);
+  });
+
   it('removes a session and its files, leaving other files in the folder', () => {
     const { store } = newStore();
     store.create({ name: 'gone', settings });
