@@ -117,6 +117,7 @@ export async function genCommand(ctx: Context, words: string[], options: GenOpti
       else if (event.type === 'tokens') reporter.status(`drawing… ${event.count} token${event.count === 1 ? '' : 's'}`);
     });
     reporter.clearStatus();
+    if (outcome.said) reporter.notice(`the model said: ${outcome.said}`);
     for (const note of outcome.notes) reporter.notice(note);
     const stored = path.join(store.dir, outcome.turn.svg!.path);
     let file = stored;

@@ -28,6 +28,8 @@ export interface TurnOutcome {
   svg: string;
   scene?: Scene;
   notes: string[];
+  /** What the model wrote besides the winning SVG, if anything (shown, not stored). */
+  said?: string;
 }
 
 export async function generateTurn(
@@ -104,7 +106,7 @@ export async function generateTurn(
     candidates: drawn.flatMap(({ result: c }, i) => (i === ranked.best ? [] : [{ svg: c.safe.svg, score: ranked.scores[i] }])),
     error: null,
   });
-  return { session: saved, turn, svg: safe.svg, scene: result.scene, notes };
+  return { session: saved, turn, svg: safe.svg, scene: result.scene, notes, ...(result.said ? { said: result.said } : {}) };
 }
 
 function rethrowAbort(error: unknown): never {

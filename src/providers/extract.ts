@@ -57,6 +57,23 @@ function svgElements(text: string): { svg: string; truncated: boolean }[] {
  * ("here is a corrected version") put their final answer last. A reply cut off mid-SVG
  * gives that SVG with `truncated: true`, for repair.
  */
+/** Longest text kept of what a model wrote besides its SVG. */
+const SAID_MAX_CHARS = 300;
+
+/**
+ * What the model wrote besides its SVG ("Here is a fox; I kept the palette warm."), on one line and
+ * shortened, or '' when it wrote nothing else. Thinking blocks, code fences and SVG markup are left out.
+ */
+export function proseAround(reply: string): string {
+  const text = withoutThinking(reply)
+    .replace(/(^|\n)[ \t]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n[ \t]*\2[ \t]*(?=\n|$)|$)/g, ' ')
+    .replace(/<svg(?=[\s>/])[\s\S]*?(<\/svg>|$)/gi, ' ')
+    .replace(/<\?xml[^>]*>/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length <= SAID_MAX_CHARS ? text : `${text.slice(0, SAID_MAX_CHARS - 1).trimEnd()}…`;
+}
+
 export function extractSvg(reply: string): Extraction {
   const text = withoutThinking(reply);
   const fenced = fenceBodies(text).filter((body) => HAS_SVG.test(body));

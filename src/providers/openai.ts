@@ -7,6 +7,7 @@ import { createOpenAIClient, endpointOf, redactKey, type DispatchHook, type Endp
 import { requestCompletion, type CompletionReply } from './completion.js';
 import { buildConversation, type ChatMessage } from './context.js';
 import { loadIconLibrary } from './iconData.js';
+import { proseAround } from './extract.js';
 import { fitsKaggle, retrieveExamples, systemPrompt, type IconExample } from './prompts.js';
 import { interpretReply } from './reply.js';
 import { UnusableReplyError } from './replyError.js';
@@ -71,7 +72,10 @@ export class OpenAIProvider implements Provider {
       const reply: CompletionReply = yield* this.complete(client, hook, request, messages, signal, notes);
       usage = addUsage(usage, reply.usage);
       const verdict = interpretReply(reply.content, request.profile, reply.finishReason);
-      if (verdict.ok) return { svg: verdict.svg, model: request.model, usage: usage ?? undefined, notes: [...notes, ...verdict.notes] };
+      if (verdict.ok) {
+        const said = proseAround(reply.content);
+        return { svg: verdict.svg, model: request.model, usage: usage ?? undefined, notes: [...notes, ...verdict.notes], ...(said ? { said } : {}) };
+      }
       if (round >= 2) throw new UnusableReplyError(`the model's reply had no usable SVG: ${verdict.reason}`, reply.content, verdict.code, usage);
       yield { type: 'status', message: `${verdict.reason}; asking the model again` };
       messages = [

@@ -29,6 +29,8 @@ export interface GenerateResult {
   scene?: Scene;
   usage?: Usage;
   notes: string[];
+  /** What a model wrote besides the SVG, shortened: shown with the reply, not stored. */
+  said?: string;
 }
 
 export type ProgressEvent =

@@ -109,6 +109,7 @@ function showReply(state: ReplState, outcome: TurnOutcome, report: ScoreReport |
   const placed = sceneSummary(outcome.scene);
   if (placed) lines.push(...placed.split('\n').map((line) => `  ${line}`));
   else lines.push(chalk.dim(`  ${turn.provider}/${turn.model}${turn.usage ? ` · ${turn.usage.promptTokens}+${turn.usage.completionTokens} tokens` : ''}`));
+  if (outcome.said) lines.push(`  ${chalk.cyan('model:')} ${outcome.said}`);
   for (const note of outcome.notes) lines.push(chalk.dim(`  note: ${note}`));
   ctx.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -86,10 +86,10 @@ async function message({ request, response, params, app }: Exchange): Promise<vo
   }
 }
 
-/** SPEC §7, plus where the page can fetch the SVG and the notes the CLI would print. */
+/** SPEC §7, plus where the page can fetch the SVG, the notes the CLI would print and what the model said. */
 export function turnResult(store: SessionStore, outcome: TurnOutcome) {
   const file = path.join(store.dir, outcome.turn.svg!.path);
-  return { ...jsonResult(outcome, store, file, true), url: svgUrl(outcome.session, outcome.turn.id), notes: outcome.notes };
+  return { ...jsonResult(outcome, store, file, true), url: svgUrl(outcome.session, outcome.turn.id), notes: outcome.notes, said: outcome.said ?? null };
 }
 
 export const messageRoutes: Route[] = [{ method: 'POST', pattern: /^\/api\/sessions\/([^/]+)\/messages\/?$/, generates: true, handle: message }];

@@ -54,6 +54,7 @@ describe.concurrent('svgchat gen -p openai against a fake server (built binary)'
     expect(result.stderr).not.toMatch(/error/);
     expect(result.status).toBe(0);
     expect(result.stdout.trim()).toBe(path.join(home, 'ball.svg'));
+    expect(result.stderr).toMatch(/^svgchat: the model said: Here you go!$/m);
     expect(fs.readFileSync(path.join(home, 'ball.svg'), 'utf8')).toContain('<circle cx="50" cy="50" r="30" fill="#e53935"');
     const [turn] = session(home, 'balls').turns;
     expect(turn).toMatchObject({ provider: 'openai', model: 'gpt-4o-mini', usage: { promptTokens: 900, completionTokens: 60 }, error: null });

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { SessionStore } from '../../src/store/sessionStore.js';
-import { startFakeOpenAI } from '../fakes/openai-server.js';
+import { SIMPLE_SVG, startFakeOpenAI } from '../fakes/openai-server.js';
 import { runCli, tempHome } from '../helpers/cli.js';
 import { Terminal } from '../repl/terminal.js';
 
@@ -76,7 +76,7 @@ describe.concurrent('svgchat chat in a terminal (built binary, tmux)', { timeout
     const { expect } = test;
     const server = await startFakeOpenAI();
     test.onTestFinished(() => server.close());
-    server.script({ type: 'stall' }, { type: 'stall' });
+    server.script({ type: 'stall' }, { type: 'stall' }, { type: 'reply', content: `A red circle on blue, as asked.\n${SIMPLE_SVG}` });
     const { terminal, store } = open(test, ['chat', 'slow'], { OPENAI_BASE_URL: server.url, OPENAI_API_KEY: '' });
     await terminal.waitFor('drawing with openai/gpt-4o-mini');
     terminal.line('a lighthouse at night');
@@ -95,6 +95,7 @@ describe.concurrent('svgchat chat in a terminal (built binary, tmux)', { timeout
     await expect.poll(() => server.chatRequests()[1].abandoned, { timeout: 10_000 }).toBe(true);
     const reply = await draw(terminal, 'a red circle on blue', 't1');
     expect(reply).toMatch(/openai\/gpt-4o-mini/);
+    expect(reply).toMatch(/model: A red circle on blue, as asked\./);
     // /model without a name offers the endpoint's models; the pick is what the next request asks for.
     terminal.line('/model');
     await terminal.waitFor('Model (now gpt-4o-mini)');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractSvg } from '../../src/providers/extract.js';
+import { extractSvg, proseAround } from '../../src/providers/extract.js';
 
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>';
 const OTHER = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle r="5"/></svg>';
@@ -41,5 +41,24 @@ describe('extractSvg', () => {
     const result = extractSvg(reply);
     expect(result.svg).toBeNull();
     expect(result.svg === null && result.reason).toMatch(reason);
+  });
+});
+
+describe('proseAround (what the model said besides its SVG)', () => {
+  it.each([
+    ['prose before a fenced SVG', `Here is a red fox.\n\`\`\`svg\n${SVG}\n\`\`\``, 'Here is a red fox.'],
+    ['prose on both sides of bare markup', `Sure! ${SVG}\nI kept the palette warm.`, 'Sure! I kept the palette warm.'],
+    ['a bare SVG', SVG, ''],
+    ['an XML declaration and thinking', `<think>drafting ${SVG}</think><?xml version="1.0"?>\n${SVG}\nDone.`, 'Done.'],
+    ['a cut-off SVG', 'Here: <svg viewBox="0 0 1 1"><rect', 'Here:'],
+  ])('%s', (_label, reply, said) => {
+    expect(proseAround(reply)).toBe(said);
+  });
+
+  it('puts a long answer on one line, shortened', () => {
+    const said = proseAround(`${'word '.repeat(100)}\n\n${SVG}`);
+    expect(said).not.toMatch(/\n/);
+    expect(said.length).toBeLessThanOrEqual(300);
+    expect(said.endsWith('…')).toBe(true);
   });
 });

@@ -105,7 +105,7 @@ async function draw(prompt: string): Promise<void> {
   say('drawing…');
   try {
     const result = await sendMessage(target.id, prompt, (event) => say(event.type === 'tokens' ? `drawing… ${event.count} tokens` : `${event.message ?? 'working'}…`), generation.signal);
-    say(`drew ${result.turn} in ${result.durationMs} ms · score ${result.score === null ? '-' : result.score.toFixed(2)}${result.notes.length ? ` · ${result.notes[0]}` : ''}`);
+    say(`drew ${result.turn} in ${result.durationMs} ms · score ${result.score === null ? '-' : result.score.toFixed(2)}${result.said ? ` · model: ${result.said}` : ''}${result.notes.length ? ` · ${result.notes[0]}` : ''}`);
     ui.prompt.value = '';
   } catch (error) {
     if (generation.signal.aborted) say('stopped');

@@ -38,6 +38,8 @@ export interface TurnResult {
   durationMs: number;
   url: string;
   notes: string[];
+  /** What the model wrote besides the SVG (null offline, or when it wrote nothing else). */
+  said: string | null;
 }
 
 export interface ProgressEvent {
