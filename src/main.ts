@@ -1,6 +1,7 @@
 // The only place that exits: runs the CLI and maps what it throws to an exit code and one line.
 import { ExitCode, SvgchatError, isAbortError } from './errors.js';
 import { interruptOwner } from './interrupts.js';
+import { printable } from './ui/printable.js';
 
 declare const SVGCHAT_VERSION: string | undefined;
 
@@ -33,7 +34,8 @@ function exit(code: number): void {
 }
 
 function fail(message: string, hint: string | undefined, code: number): void {
-  if (message) process.stderr.write(`svgchat: error: ${message}\n${hint ? `hint: ${hint}\n` : ''}`);
+  // Messages can carry outside text (a server's error, a file name): shown as text, never as escape sequences.
+  if (message) process.stderr.write(`svgchat: error: ${printable(message)}\n${hint ? `hint: ${printable(hint)}\n` : ''}`);
   exit(code);
 }
 

@@ -62,13 +62,16 @@ const SAID_MAX_CHARS = 300;
 
 /**
  * What the model wrote besides its SVG ("Here is a fox; I kept the palette warm."), on one line and
- * shortened, or '' when it wrote nothing else. Thinking blocks, code fences and SVG markup are left out.
+ * shortened, or '' when it wrote nothing else. Thinking blocks, code fences, SVG markup and control
+ * characters are left out.
  */
 export function proseAround(reply: string): string {
   const text = withoutThinking(reply)
     .replace(/(^|\n)[ \t]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n[ \t]*\2[ \t]*(?=\n|$)|$)/g, ' ')
     .replace(/<svg(?=[\s>/])[\s\S]*?(<\/svg>|$)/gi, ' ')
     .replace(/<\?xml[^>]*>/gi, ' ')
+    // The model is not trusted with the user's terminal: no escape sequences, other controls or bidi overrides.
+    .replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return text.length <= SAID_MAX_CHARS ? text : `${text.slice(0, SAID_MAX_CHARS - 1).trimEnd()}…`;

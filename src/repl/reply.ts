@@ -10,6 +10,7 @@ import { generateTurn, type TurnOutcome } from '../pipeline/generateTurn.js';
 import { scoreSvg, type ScoreReport } from '../score/scoreSvg.js';
 import type { Session } from '../store/schema.js';
 import { fileLink } from '../ui/link.js';
+import { printable } from '../ui/printable.js';
 import type { InputStream } from '../ui/prompts.js';
 import { sceneSummary, scoreSummary, seconds } from './format.js';
 import { startSpinner } from './spinner.js';
@@ -110,13 +111,13 @@ function showReply(state: ReplState, outcome: TurnOutcome, report: ScoreReport |
   if (placed) lines.push(...placed.split('\n').map((line) => `  ${line}`));
   else lines.push(chalk.dim(`  ${turn.provider}/${turn.model}${turn.usage ? ` · ${turn.usage.promptTokens}+${turn.usage.completionTokens} tokens` : ''}`));
   if (outcome.said) lines.push(`  ${chalk.cyan('model:')} ${outcome.said}`);
-  for (const note of outcome.notes) lines.push(chalk.dim(`  note: ${note}`));
+  for (const note of outcome.notes) lines.push(chalk.dim(`  note: ${printable(note)}`));
   ctx.stdout.write(`${lines.join('\n')}\n`);
 }
 
 /** One line for an error, so the loop goes on: what went wrong, then what to do. */
 export function errorLine(error: unknown, debug: boolean): string {
-  if (error instanceof SvgchatError) return `${chalk.red('error:')} ${error.message}${error.hint ? chalk.dim(` · ${error.hint}`) : ''}`;
+  if (error instanceof SvgchatError) return `${chalk.red('error:')} ${printable(error.message)}${error.hint ? chalk.dim(` · ${printable(error.hint)}`) : ''}`;
   const text = error instanceof Error ? error.message : String(error);
   const stack = debug && error instanceof Error ? `\n${error.stack}` : '';
   return `${chalk.red('internal error:')} ${text}${chalk.dim(' · this is a bug in svgchat; SVGCHAT_DEBUG=1 shows where')}${stack}`;

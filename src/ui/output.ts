@@ -1,6 +1,7 @@
 // Everything that is not the product goes to stderr: notices, warnings, spinners.
 import { chalkStderr } from 'chalk';
 import type { Context } from '../context.js';
+import { printable } from './printable.js';
 
 export interface Reporter {
   notice(message: string): void;
@@ -25,16 +26,16 @@ export function createReporter(ctx: Context, options: { quiet?: boolean } = {}):
     notice(message) {
       if (options.quiet) return;
       clearStatus();
-      err.write(`${chalkStderr.dim('svgchat:')} ${message}\n`);
+      err.write(`${chalkStderr.dim('svgchat:')} ${printable(message)}\n`);
     },
     warn(message) {
       clearStatus();
-      err.write(`${chalkStderr.yellow('svgchat: warning:')} ${message}\n`);
+      err.write(`${chalkStderr.yellow('svgchat: warning:')} ${printable(message)}\n`);
     },
     status(message) {
       if (!live) return;
       frame = (frame + 1) % FRAMES.length;
-      err.write(`\r\x1b[2K${chalkStderr.cyan(FRAMES[frame])} ${message}`);
+      err.write(`\r\x1b[2K${chalkStderr.cyan(FRAMES[frame])} ${printable(message)}`);
       shown = true;
     },
     clearStatus,

@@ -55,6 +55,12 @@ describe('proseAround (what the model said besides its SVG)', () => {
     expect(proseAround(reply)).toBe(said);
   });
 
+  it('keeps no terminal escape sequences, controls or bidi overrides (the model is not trusted)', () => {
+    const said = proseAround(`\x1b]8;;http://evil.example\x07click\x1b]8;;\x07 \x1b[2J\u202eevil\u0007 ${SVG}`);
+    expect(said).not.toMatch(/[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
+    expect(said).toContain('click');
+  });
+
   it('puts a long answer on one line, shortened', () => {
     const said = proseAround(`${'word '.repeat(100)}\n\n${SVG}`);
     expect(said).not.toMatch(/\n/);
