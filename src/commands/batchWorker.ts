@@ -2,6 +2,7 @@
 // reply per prompt. Several of these run at once so the blocking work of a prompt (fsyncs, scoring, composing)
 // overlaps with another's on other cores. The parent owns input, order, progress and Ctrl-C.
 import { SessionStore } from '../store/sessionStore.js';
+import { printable } from '../ui/printable.js';
 import { itemPrompt, type BatchItem } from '../pipeline/batchInput.js';
 import { failureLine, runBatchItem, type BatchItemOptions, type BatchItemResult } from './batchItem.js';
 
@@ -18,7 +19,7 @@ if (process.send) {
   process.on('message', (request: WorkerRequest) => {
     if (request.type === 'start') {
       // Store warnings (a session file moved aside as unreadable) reach the user as in gen: stderr is the parent's.
-      const onWarning = (message: string) => process.stderr.write(`svgchat: warning: ${message}\n`);
+      const onWarning = (message: string) => process.stderr.write(`svgchat: warning: ${printable(message)}\n`);
       job = { store: new SessionStore(request.home, { onWarning }), options: request.options };
       return;
     }

@@ -10,6 +10,7 @@ import { openInViewer } from '../ui/viewer.js';
 import { readAll } from '../util/readAll.js';
 import { SessionStore, type NewSessionOptions } from '../store/sessionStore.js';
 import { createReporter } from '../ui/output.js';
+import { printable } from '../ui/printable.js';
 import { writeUserFile } from '../util/writeUserFile.js';
 
 export interface GenOptions {
@@ -95,9 +96,6 @@ export async function genCommand(ctx: Context, words: string[], options: GenOpti
   const reporter = createReporter(ctx, { quiet: options.quiet });
   const seed = parseSeed(options.seed);
   const flags: RawSettings = { provider: options.provider, model: options.model, baseUrl: options.baseUrl, size: options.size, profile: options.profile, candidates: options.candidates, stream: streamFlag(options.stream) };
-  if (options.score === false && options.candidates !== undefined && options.candidates !== '1') {
-    throw new UsageError('--no-score cannot pick the best of -n candidates: the scores are how it picks', 'drop --no-score, or use -n 1');
-  }
   if (options.batch !== undefined) {
     if (words.length > 0) throw new UsageError('--batch takes its prompts from the file, not from arguments', 'put the prompts in the file, one per line');
     if (options.output) throw new UsageError('--batch writes one file per prompt; -o does not apply', 'use --out-dir DIR');
@@ -110,6 +108,10 @@ export async function genCommand(ctx: Context, words: string[], options: GenOpti
   try {
     prompt = await readPrompt(ctx, words);
     const { values: settings } = settingsFor(ctx, flags);
+    // -n may come from the config file or SVGCHAT_CANDIDATES too: best-of-N always needs its scores.
+    if (options.score === false && settings.candidates > 1) {
+      throw new UsageError(`--no-score cannot pick the best of ${settings.candidates} candidates: the scores are how it picks`, 'drop --no-score, or use -n 1');
+    }
     const store = new SessionStore(ctx.home, { onWarning: (message) => reporter.warn(message) });
     const sessionRef = sessionFor(store, options.session, prompt, settings);
     const outcome = await generateTurn(store, sessionRef, { prompt, seed, settings, score: options.score }, ctx.signal, (event) => {
@@ -135,7 +137,7 @@ export async function genCommand(ctx: Context, words: string[], options: GenOpti
     reporter.clearStatus();
     if (options.json && error instanceof SvgchatError) {
       ctx.stdout.write(`${JSON.stringify({ prompt, error: { code: error.code, message: error.message } })}\n`);
-      ctx.stderr.write(`svgchat: error: ${error.message}\n`);
+      ctx.stderr.write(`svgchat: error: ${printable(error.message)}\n`);
       throw new SilentExit(error.exitCode);
     }
     throw error;

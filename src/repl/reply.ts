@@ -110,7 +110,7 @@ function showReply(state: ReplState, outcome: TurnOutcome, report: ScoreReport |
   const placed = sceneSummary(outcome.scene);
   if (placed) lines.push(...placed.split('\n').map((line) => `  ${line}`));
   else lines.push(chalk.dim(`  ${turn.provider}/${turn.model}${turn.usage ? ` · ${turn.usage.promptTokens}+${turn.usage.completionTokens} tokens` : ''}`));
-  if (outcome.said) lines.push(`  ${chalk.cyan('model:')} ${outcome.said}`);
+  if (outcome.said) lines.push(`  ${chalk.cyan('model:')} ${printable(outcome.said)}`);
   for (const note of outcome.notes) lines.push(chalk.dim(`  note: ${printable(note)}`));
   ctx.stdout.write(`${lines.join('\n')}\n`);
 }
@@ -120,5 +120,5 @@ export function errorLine(error: unknown, debug: boolean): string {
   if (error instanceof SvgchatError) return `${chalk.red('error:')} ${printable(error.message)}${error.hint ? chalk.dim(` · ${printable(error.hint)}`) : ''}`;
   const text = error instanceof Error ? error.message : String(error);
   const stack = debug && error instanceof Error ? `\n${error.stack}` : '';
-  return `${chalk.red('internal error:')} ${text}${chalk.dim(' · this is a bug in svgchat; SVGCHAT_DEBUG=1 shows where')}${stack}`;
+  return `${chalk.red('internal error:')} ${printable(text)}${chalk.dim(' · this is a bug in svgchat; SVGCHAT_DEBUG=1 shows where')}${stack}`;
 }

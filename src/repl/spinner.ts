@@ -1,5 +1,6 @@
 // The line shown while a turn is drawn: a spinner, what is happening, and the seconds so far.
 import type { Output } from '../context.js';
+import { printable } from '../ui/printable.js';
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
@@ -15,7 +16,7 @@ export function startSpinner(stream: Output, status: string, paint: (frame: stri
   const draw = () => {
     const elapsed = ((performance.now() - started) / 1000).toFixed(1);
     frame = (frame + 1) % FRAMES.length;
-    stream.write(`\r\x1b[2K${paint(FRAMES[frame])} ${current} ${elapsed}s  (Ctrl-C cancels)`);
+    stream.write(`\r\x1b[2K${paint(FRAMES[frame])} ${printable(current)} ${elapsed}s  (Ctrl-C cancels)`);
   };
   stream.write('\x1b[?25l');
   draw();

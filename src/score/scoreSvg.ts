@@ -66,6 +66,9 @@ export async function scoreSvg(svg: string, options: ScoreOptions): Promise<Scor
   const renderOptions = { width: SCORE_SIZE, height: SCORE_SIZE, timeoutMs: options.renderTimeoutMs };
   const rendering = options.judge ? renderSvg(svg, renderOptions) : renderAnalysis(svg, renderOptions);
   const colorsWanted = options.prompt ? import('./promptColors.js').then(({ promptColors }) => promptColors(options.prompt!)) : undefined;
+  // Either may fail (the renderer not built) after a return below that no longer waits for it: never unhandled.
+  rendering.catch(() => {});
+  colorsWanted?.catch(() => {});
   const validity = checkValidity(svg, options.profile);
   const base = { profile: options.profile, findings: validity.findings, bytes };
   // Not usable: the render is not waited for (the child fails on such input as fast as the parser here).

@@ -30,6 +30,8 @@ export function forkSession(store: SessionStore, ref: string, options: ForkOptio
     const name = options.name ?? store.freeName(`${source.name.slice(0, 59)}-fork`);
     if (store.nameTaken(name)) throw new UsageError(`a session named "${name}" already exists`, 'pick another name with --name', 'name_taken');
     return store.withSessionLocks([name], () => {
+      // Checked again under its lock before any file is copied: an auto-named session may have just taken it.
+      store.claimable(name);
       const turns = pathTo(source, last.id).map((turn, index): Turn => {
         const stem = turnFileStem(index + 1);
         return {

@@ -100,6 +100,8 @@ export function importJsonExport(store: SessionStore, text: string, options: { n
     }
     const name = options.name ?? store.freeName(session.name);
     return store.withSessionLocks([name], () => {
+      // Checked again under its lock before any file is written: an auto-named session may have just taken it.
+      store.claimable(name);
       const place = (ref: SvgRef): SvgRef => {
         const file = ref.path.slice(ref.path.lastIndexOf('/') + 1, -'.svg'.length);
         const bytes = svgs.get(ref.path)!;

@@ -100,11 +100,11 @@ export function renameSession(store: SessionStore, ref: string, newName: string)
   return store.withDirectoryLock(() => {
     const session = store.get(ref);
     if (session.name === newName) return session;
-    if (store.nameTaken(newName, session.id)) throw new UsageError(`a session named "${newName}" already exists`, 'pick another name, or remove that session first', 'name_taken');
+    if (store.nameTaken(newName, session.name)) throw new UsageError(`a session named "${newName}" already exists`, 'pick another name, or remove that session first', 'name_taken');
     return store.withSessionLocks([session.name, newName], () => {
       const current = store.readByName(session.name, true) ?? store.get(session.id);
       // Checked again under the locks, before anything moves: an auto-named session may have just taken the name.
-      store.claimable(newName, current.id);
+      store.claimable(newName, current.name);
       const oldFile = store.fileOf(current);
       const { newRef, removeOld, undo } = placeSvgFiles(store, current, newName);
       const turns = current.turns.map((turn): Turn => ({
@@ -114,7 +114,7 @@ export function renameSession(store: SessionStore, ref: string, newName: string)
       }));
       let renamed: Session;
       try {
-        renamed = store.writeNew({ ...current, name: newName, turns, updatedAt: new Date().toISOString() });
+        renamed = store.writeNew({ ...current, name: newName, turns, updatedAt: new Date().toISOString() }, undefined, current.name);
       } catch (error) {
         undo();
         throw error;

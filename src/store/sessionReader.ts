@@ -55,7 +55,28 @@ export class SessionReader {
     } catch {
       return [];
     }
-    return entries.filter((entry) => entry.endsWith('.json')).map((entry) => entry.slice(0, -5)).filter((name) => SESSION_NAME_PATTERN.test(name));
+    const names = entries.filter((entry) => entry.endsWith('.json')).map((entry) => entry.slice(0, -5)).filter((name) => SESSION_NAME_PATTERN.test(name));
+    // A store from before the mark existed, or one changed by hand, gets it the first time it is listed.
+    if (names.some((name) => name !== name.toLowerCase())) this.noteMixedCase();
+    return names;
+  }
+
+  /**
+   * Once any session has had an uppercase letter in its name, a file says so for good: until then a new
+   * all-lowercase name can only clash with its exact file, and claiming one needs no read of the folder.
+   */
+  protected noteMixedCase(): void {
+    if (this.mixedCaseSeen()) return;
+    fs.mkdirSync(path.dirname(this.mixedCaseMarker()), { recursive: true });
+    fs.writeFileSync(this.mixedCaseMarker(), '');
+  }
+
+  protected mixedCaseSeen(): boolean {
+    return fs.existsSync(this.mixedCaseMarker());
+  }
+
+  private mixedCaseMarker(): string {
+    return path.join(this.dir, '.locks', 'mixed-case-names');
   }
 
   /** Every readable session, most recently used first; `search` keeps those with the text in a prompt, title or name. */
@@ -75,7 +96,9 @@ export class SessionReader {
   find(ref: string): Session | undefined {
     const wanted = ref.trim().toLowerCase();
     if (!wanted) return undefined;
-    const name = this.names().find((candidate) => candidate.toLowerCase() === wanted);
+    // The name as written first: should two names differ only in case (a store changed by hand), each stays reachable.
+    const names = this.names();
+    const name = names.find((candidate) => candidate === ref.trim()) ?? names.find((candidate) => candidate.toLowerCase() === wanted);
     const byName = name === undefined ? undefined : this.readByName(name, true);
     if (byName) return byName;
     if (wanted.length < 4 || !/^[0-9a-f-]+$/.test(wanted)) return undefined;

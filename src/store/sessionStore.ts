@@ -123,11 +123,10 @@ export class SessionStore extends SessionReader {
     return withLocks(names.map((name) => this.lockOf(name)), work, this.sessionLockOptions(names));
   }
 
-  nameTaken(name: string, exceptId?: string): boolean {
+  /** Whether a session has this name in any case; `self`, the current name of a session being renamed, does not count. */
+  nameTaken(name: string, self?: string): boolean {
     const lower = name.toLowerCase();
-    const owner = this.names().find((candidate) => candidate.toLowerCase() === lower);
-    if (owner === undefined) return false;
-    return exceptId === undefined || this.readByName(owner, false)?.id !== exceptId;
+    return this.names().some((candidate) => candidate.toLowerCase() === lower && candidate !== self);
   }
 
   /** `base`, or `base-2`, `base-3`, ... whichever is free; always a valid name. */
@@ -140,11 +139,14 @@ export class SessionStore extends SessionReader {
   }
 
   /**
-   * Throws name_taken if a file of another session has this exact name (caller holds the name's lock). A file
-   * with the same id is the session itself (a rename that only changes case); one that cannot be read is kept.
+   * Throws name_taken if another session has this name (caller holds the name's lock, the same for every case
+   * of it). `self` is the current name of a session being renamed (a change of case is not a clash with itself).
+   * Names are unique in any case; checking that means reading the folder, which an auto-named session (all
+   * lowercase) skips while no session has an uppercase letter in its name: then only its exact file can clash.
    */
-  claimable(name: string, id: string): void {
-    if (this.fileExists(name) && this.readByName(name, false)?.id !== id) {
+  claimable(name: string, self?: string): void {
+    const anyCase = name !== name.toLowerCase() || this.mixedCaseSeen();
+    if (anyCase ? this.nameTaken(name, self) : name !== self && this.fileExists(name)) {
       throw new UsageError(`a session named "${name}" already exists`, 'pick another name', 'name_taken');
     }
   }
@@ -152,6 +154,7 @@ export class SessionStore extends SessionReader {
   fileExists(name: string): boolean {
     return fs.existsSync(this.fileOf(name));
   }
+
 
   idTaken(id: string): boolean {
     return this.list().some((session) => session.id === id);
@@ -162,9 +165,11 @@ export class SessionStore extends SessionReader {
    * session's file: the name is checked again under its lock (a file with the same id is the session itself,
    * renamed to a change of case).
    */
-  writeNew(session: Session, prepare?: (session: Session) => void): Session {
+  writeNew(session: Session, prepare?: (session: Session) => void, self?: string): Session {
     return this.withSessionLocks([session.name], () => {
-      this.claimable(session.name, session.id);
+      // Marked before the check: an auto-named session waiting for this lock then checks every case.
+      if (session.name !== session.name.toLowerCase()) this.noteMixedCase();
+      this.claimable(session.name, self);
       prepare?.(session);
       const db = openSessionFile(this.fileOf(session));
       db.data = session;

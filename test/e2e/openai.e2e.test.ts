@@ -114,6 +114,18 @@ describe.concurrent('svgchat gen -p openai against a fake server (built binary)'
     expect(result.stderr).toMatch(/try 1 of 3 failed \(HTTP 503\); tried again\n.*try 2 of 3 failed \(HTTP 500\); tried again/);
   });
 
+  it('shows an endpoint\'s error text as text: no escape sequences reach the terminal, with or without --json', async (test) => {
+    const { expect } = test;
+    const { server, gen } = await setup(test);
+    server.fallback = { type: 'error', status: 400, message: '\x1b]0;pwned\x07\x1b[31mbad request' };
+    for (const extra of [[], ['--json']]) {
+      const result = await gen(['a blue square', ...extra]);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/svgchat: error: .*\ufffd\]0;pwned\ufffd\ufffd\[31mbad request/);
+      expect(result.stderr).not.toMatch(/[\x07\x1b]/);
+    }
+  });
+
   it('gives up on persistent 5xx with exit 1, keeping the session as it was', async (test) => {
     const { expect } = test;
     const { server, home, gen } = await setup(test);

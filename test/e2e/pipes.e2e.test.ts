@@ -108,7 +108,9 @@ describe('svgchat in pipes', () => {
     expect(unscored.score).toBeNull();
     const refused = runCli(['gen', 'a red apple', '-n', '3', '--no-score'], { home });
     expect(refused.status).toBe(2);
-    expect(refused.stderr).toMatch(/^svgchat: error: --no-score cannot pick the best of -n candidates.*\nhint: /);
+    expect(refused.stderr).toMatch(/^svgchat: error: --no-score cannot pick the best of 3 candidates.*\nhint: /);
+    // The same when the count comes from the environment (or the config file).
+    expect(runCli(['gen', 'a red apple', '--no-score'], { home, env: { SVGCHAT_CANDIDATES: '2' } }).status).toBe(2);
   });
 
   it('ends quietly when the reader closes the pipe', () => {

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,6 +50,42 @@ describe('SessionStore.createWithTurn (a batch prompt: new session and first tur
     expect(() => store.rename(store.create({ name: 'dog', settings }).name, first.name)).toThrow(/already exists/);
     expect(fs.readFileSync(store.fileOf(first.name), 'utf8')).toBe(before);
     expect(store.get('dog').name).toBe('dog');
+  });
+
+  it('keeps names unique in any case, also for an auto name claimed without a scan of the folder', () => {
+    const store = new SessionStore(tempHome());
+    const blank = (name: string) => ({ ...store.create({ name: 'seed', settings }), id: crypto.randomUUID(), name, turns: [] });
+    // A chosen name with capitals marks the store, so an all-lowercase claim of it then checks every case.
+    store.create({ name: 'Red-Fox-ab12', settings });
+    expect(() => store.writeNew(blank('red-fox-ab12'))).toThrow(/already exists/);
+    // A store whose mixed-case file came from elsewhere (older svgchat, by hand) is marked when first listed.
+    const other = new SessionStore(tempHome());
+    other.create({ name: 'plain', settings });
+    fs.copyFileSync(other.fileOf('plain'), other.fileOf('Blue-Cat-cd34'));
+    expect(other.list()).toHaveLength(2);
+    expect(() => other.writeNew({ ...blank('blue-cat-cd34'), id: crypto.randomUUID() })).toThrow(/already exists/);
+    expect(fs.existsSync(other.fileOf('blue-cat-cd34'))).toBe(false);
+  });
+
+  it('finds the name as written first when two differ only in case (a store changed by hand)', () => {
+    const store = new SessionStore(tempHome());
+    store.create({ name: 'fox', settings });
+    fs.writeFileSync(store.fileOf('FOX'), fs.readFileSync(store.fileOf('fox'), 'utf8').replace('"name": "fox"', '"name": "FOX"').replace(/"id": "[^"]+"/, '"id": "00000000-0000-4000-8000-00000000000f"'));
+    expect(store.get('FOX').id).toBe('00000000-0000-4000-8000-00000000000f');
+    expect(store.get('fox').id).not.toBe('00000000-0000-4000-8000-00000000000f');
+  });
+
+  it('a rename repeated after a crash left two files of one session does not write over the second', () => {
+    const store = new SessionStore(tempHome());
+    store.createWithTurn({ name: 'a', settings }, draft('first'));
+    fs.copyFileSync(store.fileOf('a'), store.fileOf('b'));
+    fs.cpSync(path.join(store.dir, 'a'), path.join(store.dir, 'b'), { recursive: true });
+    const b = fs.readFileSync(store.fileOf('b'), 'utf8').replaceAll('"a/', '"b/').replace('"name": "a"', '"name": "b"');
+    fs.writeFileSync(store.fileOf('b'), b);
+    store.appendTurn('b', draft('second, only in b'));
+    const before = fs.readFileSync(store.fileOf('b'), 'utf8');
+    expect(() => store.rename('a', 'b')).toThrow(/already exists/);
+    expect(fs.readFileSync(store.fileOf('b'), 'utf8')).toBe(before);
   });
 
   it('takes no names lock for an auto-named session, so a held names lock does not stop a batch', () => {
