@@ -28,12 +28,18 @@ function linkOrCopy(from: string, to: string): void {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
-    fs.copyFileSync(from, to, fs.constants.COPYFILE_EXCL);
-    const fd = fs.openSync(to, 'r');
     try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
+      fs.copyFileSync(from, to, fs.constants.COPYFILE_EXCL);
+      const fd = fs.openSync(to, 'r');
+      try {
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+    } catch (copyError) {
+      // A half-made copy (a full disk) is ours to remove; a file that was already there is not.
+      if ((copyError as NodeJS.ErrnoException).code !== 'EEXIST') fs.rmSync(to, { force: true });
+      throw copyError;
     }
   }
 }
