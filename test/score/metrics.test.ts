@@ -84,10 +84,15 @@ describe('colour adherence', () => {
     expect(result.colors[0].share).toBeGreaterThan(0.25);
   });
 
-  it('scores each named colour: a red apple and a green pear against a red circle is one of two', () => {
-    const result = colorAdherence(promptColors('a red apple and a green pear'), analyzeImage(redCircle).palette);
+  it('scores each named colour: a red ball and a green box against a red circle is one of two', () => {
+    const result = colorAdherence(promptColors('a red ball and a green box'), analyzeImage(redCircle).palette);
     expect(result.colors.map((c) => c.present)).toEqual([true, false]);
     expect(result.fraction).toBe(0.5);
+  });
+
+  it('does not take a colour that is part of a name for a colour asked for (a red fox is drawn as foxes are)', () => {
+    expect(promptColors('a red fox in a snowy forest')).toEqual([]);
+    expect(promptColors('a green apple and a blue car')).toEqual(['#0000ff']);
   });
 
   it('does not apply when the prompt names no colour', () => {

@@ -54,12 +54,17 @@ function iconFor(phrase: string, library: IconLibrary, options: RetrieveOptions,
   return lookup === 'keyword' || phrase.split(' ').map(singular).every((w) => nameWords.includes(w)) ? found.name : undefined;
 }
 
+/**
+ * Some colours are part of a name: a "red fox" is a fox as drawn, a "green apple" has its own icon. The icon
+ * such a name stands for, if it is one; the scorer uses this too, so it does not look for a red "red fox".
+ */
+export function iconNamedWithColor(object: ParsedObject): string | undefined {
+  return object.colorWord ? CONCEPT_ICONS.get(`${object.colorWord} ${object.phrases[0]}`) : undefined;
+}
+
 export function retrieve(object: ParsedObject, library: IconLibrary, options: RetrieveOptions = {}): Retrieved & { keepsColor?: boolean } {
-  // Some colours are part of a name: a "red fox" is a fox as drawn, a "green apple" has its own icon.
-  if (object.colorWord) {
-    const named = CONCEPT_ICONS.get(`${object.colorWord} ${object.phrases[0]}`);
-    if (named && library.has(named)) return { concept: object.phrases[0], source: `icon:${named}`, placement: placementOf(`icon:${named}`, library), fallback: false, keepsColor: true };
-  }
+  const named = iconNamedWithColor(object);
+  if (named && library.has(named)) return { concept: object.phrases[0], source: `icon:${named}`, placement: placementOf(`icon:${named}`, library), fallback: false, keepsColor: true };
   const emoji = new RegExp(`^${EMOJI_WORD}(\\d+)$`).exec(object.phrases[0].split(' ').at(-1)!);
   const emojiIcon = emoji ? library.nameAt(Number(emoji[1])) : undefined;
   if (emojiIcon) return { concept: emojiIcon.replace(/-/g, ' '), source: `icon:${emojiIcon}`, placement: placementOf(`icon:${emojiIcon}`, library), fallback: false };
