@@ -31,11 +31,30 @@ function writeAll(fd: number, data: FileData): void {
   }
 }
 
-function writeTemp(file: string, data: FileData): string {
+/** Folders this process has made or found: a batch writes thousands of files into the same one. */
+const knownDirs = new Set<string>();
+
+/** Opens a new file, making its folder first when it is not known to exist (or has gone since). */
+function openNew(file: string): number {
   const dir = path.dirname(file);
-  fs.mkdirSync(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const fd = fs.openSync(temp, 'wx', 0o644);
+  if (!knownDirs.has(dir)) {
+    fs.mkdirSync(dir, { recursive: true });
+    knownDirs.add(dir);
+  }
+  try {
+    return fs.openSync(file, 'wx', 0o644);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    knownDirs.delete(dir);
+    fs.mkdirSync(dir, { recursive: true });
+    knownDirs.add(dir);
+    return fs.openSync(file, 'wx', 0o644);
+  }
+}
+
+function writeTemp(file: string, data: FileData): string {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const fd = openNew(temp);
   try {
     writeAll(fd, data);
     fs.fsyncSync(fd);

@@ -24,6 +24,7 @@ interface Owner {
   token: string;
 }
 
+const DEFAULT_STALE_MS = 60_000;
 const held = new Map<string, { token: string; depth: number }>();
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
@@ -88,7 +89,7 @@ function breakIfStale(lockDir: string, staleMs: number, onBroken?: (pid: number 
 
 function acquire(lockDir: string, options: LockOptions): string {
   const timeoutMs = options.timeoutMs ?? 20_000;
-  const staleMs = options.staleMs ?? 60_000;
+  const staleMs = options.staleMs ?? DEFAULT_STALE_MS;
   const token = randomBytes(8).toString('hex');
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 0; ; attempt++) {
@@ -123,9 +124,11 @@ function acquire(lockDir: string, options: LockOptions): string {
   }
 }
 
-function release(lockDir: string, token: string): void {
-  // Only remove the lock if it is still ours (it may have been broken as stale after a long stall).
-  if (readOwner(lockDir)?.token !== token) return;
+function release(lockDir: string, token: string, heldMs: number, staleMs: number): void {
+  // Only remove the lock if it is still ours: it may have been broken as stale after a long stall. Nobody
+  // breaks the lock of a live process before it is `staleMs` old, so a short hold needs no check (half the
+  // limit, for clocks that disagree a little); a batch takes a lock for every prompt.
+  if (heldMs >= staleMs / 2 && readOwner(lockDir)?.token !== token) return;
   try {
     fs.unlinkSync(path.join(lockDir, 'owner.json'));
     fs.rmdirSync(lockDir);
@@ -146,12 +149,13 @@ export function withLock<T>(lockDir: string, work: () => T, options: LockOptions
     }
   }
   const token = acquire(lockDir, options);
+  const acquiredAt = Date.now();
   held.set(lockDir, { token, depth: 1 });
   try {
     return work();
   } finally {
     held.delete(lockDir);
-    release(lockDir, token);
+    release(lockDir, token, Date.now() - acquiredAt, options.staleMs ?? DEFAULT_STALE_MS);
   }
 }
 

@@ -66,4 +66,15 @@ describe('the session lock', () => {
     leftLock(lockDir, process.pid, 120);
     expect(withLock(lockDir, () => 'got it', { timeoutMs: 2_000, staleMs: 60_000 })).toBe('got it');
   });
+
+  it('a holder that stalled past the stale limit leaves alone the lock someone else has taken since', () => {
+    const lockDir = path.join(tempHome(), 'stalled.lock');
+    withLock(lockDir, () => {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 80);
+      // Meanwhile another process broke the lock as stale and took it.
+      fs.rmSync(lockDir, { recursive: true });
+      leftLock(lockDir, process.pid);
+    }, { staleMs: 100 });
+    expect(JSON.parse(fs.readFileSync(path.join(lockDir, 'owner.json'), 'utf8')).token).toBe('someone-else');
+  });
 });
