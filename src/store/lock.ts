@@ -1,4 +1,5 @@
-// A cross-process lock: a directory created with mkdir (atomic on every file system) holding its owner.
+// A cross-process lock: a file created exclusively (O_EXCL, atomic on local and NFSv3+ file systems) that
+// names its owner. (Earlier builds made a directory holding owner.json; such a lock is read and broken alike.)
 // It is synchronous on purpose: the work done under it is short and all synchronous, so within one
 // process two holders can never interleave, and across processes waiters sleep briefly and retry.
 // A lock left by a process that died (SIGKILL, power loss) is detected and broken:
@@ -32,9 +33,14 @@ function sleep(ms: number): void {
   Atomics.wait(sleeper, 0, 0, ms);
 }
 
-function readOwner(lockDir: string): Owner | undefined {
+function readOwner(lockPath: string): Owner | undefined {
   try {
-    return JSON.parse(fs.readFileSync(path.join(lockDir, 'owner.json'), 'utf8')) as Owner;
+    return JSON.parse(fs.readFileSync(lockPath, 'utf8')) as Owner;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EISDIR') return undefined;
+  }
+  try {
+    return JSON.parse(fs.readFileSync(path.join(lockPath, 'owner.json'), 'utf8')) as Owner;
   } catch {
     return undefined;
   }
@@ -57,19 +63,19 @@ function ageMs(file: string): number | undefined {
   }
 }
 
-function isStale(lockDir: string, staleMs: number): boolean {
-  const age = ageMs(lockDir);
+function isStale(lockPath: string, staleMs: number): boolean {
+  const age = ageMs(lockPath);
   if (age === undefined) return false; // released meanwhile
-  const owner = readOwner(lockDir);
-  // The owner file is written right after mkdir; missing for long means the holder died in between.
+  const owner = readOwner(lockPath);
+  // The owner is written right after the file is made; missing for long means the holder died in between.
   if (!owner) return age > 5_000;
   if (owner.host === os.hostname() && !isAlive(owner.pid)) return true;
   return age > staleMs;
 }
 
 /** Breaks a stale lock under a second, short-lived lock, so two waiters never both break it. */
-function breakIfStale(lockDir: string, staleMs: number, onBroken?: (pid: number | undefined) => void): void {
-  const breaker = `${lockDir}.break`;
+function breakIfStale(lockPath: string, staleMs: number, onBroken?: (pid: number | undefined) => void): void {
+  const breaker = `${lockPath}.break`;
   try {
     fs.mkdirSync(breaker);
   } catch {
@@ -77,9 +83,9 @@ function breakIfStale(lockDir: string, staleMs: number, onBroken?: (pid: number 
     return;
   }
   try {
-    if (isStale(lockDir, staleMs)) {
-      const owner = readOwner(lockDir);
-      fs.rmSync(lockDir, { recursive: true, force: true });
+    if (isStale(lockPath, staleMs)) {
+      const owner = readOwner(lockPath);
+      fs.rmSync(lockPath, { recursive: true, force: true });
       onBroken?.(owner?.host === os.hostname() ? owner.pid : undefined);
     }
   } finally {
@@ -87,34 +93,43 @@ function breakIfStale(lockDir: string, staleMs: number, onBroken?: (pid: number 
   }
 }
 
-function acquire(lockDir: string, options: LockOptions): string {
+function acquire(lockPath: string, options: LockOptions): string {
   const timeoutMs = options.timeoutMs ?? 20_000;
   const staleMs = options.staleMs ?? DEFAULT_STALE_MS;
   const token = randomBytes(8).toString('hex');
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 0; ; attempt++) {
+    let fd: number | undefined;
     try {
-      fs.mkdirSync(lockDir);
-      const owner: Owner = { pid: process.pid, host: os.hostname(), token };
-      fs.writeFileSync(path.join(lockDir, 'owner.json'), JSON.stringify(owner));
-      return token;
+      fd = fs.openSync(lockPath, 'wx');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') {
-        fs.mkdirSync(path.dirname(lockDir), { recursive: true });
+        fs.mkdirSync(path.dirname(lockPath), { recursive: true });
         continue;
       }
       if (code !== 'EEXIST') throw error;
     }
-    if (isStale(lockDir, staleMs)) {
-      breakIfStale(lockDir, staleMs, options.onBroken);
+    if (fd !== undefined) {
+      try {
+        fs.writeSync(fd, JSON.stringify({ pid: process.pid, host: os.hostname(), token } satisfies Owner));
+      } catch (error) {
+        fs.closeSync(fd);
+        fs.rmSync(lockPath, { force: true });
+        throw error;
+      }
+      fs.closeSync(fd);
+      return token;
+    }
+    if (isStale(lockPath, staleMs)) {
+      breakIfStale(lockPath, staleMs, options.onBroken);
       continue;
     }
     if (Date.now() > deadline) {
-      const owner = readOwner(lockDir);
+      const owner = readOwner(lockPath);
       throw new RuntimeFailure(
-        `timed out waiting for ${path.basename(lockDir)}${owner ? ` (held by process ${owner.pid} on ${owner.host})` : ''}`,
-        `if no svgchat is running, remove ${lockDir}`,
+        `timed out waiting for ${path.basename(lockPath)}${owner ? ` (held by process ${owner.pid} on ${owner.host})` : ''}`,
+        `if no svgchat is running, remove ${lockPath}`,
         'locked',
       );
     }
@@ -124,22 +139,17 @@ function acquire(lockDir: string, options: LockOptions): string {
   }
 }
 
-function release(lockDir: string, token: string, heldMs: number, staleMs: number): void {
+function release(lockPath: string, token: string, heldMs: number, staleMs: number): void {
   // Only remove the lock if it is still ours: it may have been broken as stale after a long stall. Nobody
   // breaks the lock of a live process before it is `staleMs` old, so a short hold needs no check (half the
   // limit, for clocks that disagree a little); a batch takes a lock for every prompt.
-  if (heldMs >= staleMs / 2 && readOwner(lockDir)?.token !== token) return;
-  try {
-    fs.unlinkSync(path.join(lockDir, 'owner.json'));
-    fs.rmdirSync(lockDir);
-  } catch {
-    fs.rmSync(lockDir, { recursive: true, force: true });
-  }
+  if (heldMs >= staleMs / 2 && readOwner(lockPath)?.token !== token) return;
+  fs.rmSync(lockPath, { force: true });
 }
 
-/** Runs `work` holding the lock at `lockDir`. Re-entrant within a process. */
-export function withLock<T>(lockDir: string, work: () => T, options: LockOptions = {}): T {
-  const mine = held.get(lockDir);
+/** Runs `work` holding the lock at `lockPath`. Re-entrant within a process. */
+export function withLock<T>(lockPath: string, work: () => T, options: LockOptions = {}): T {
+  const mine = held.get(lockPath);
   if (mine) {
     mine.depth += 1;
     try {
@@ -148,20 +158,20 @@ export function withLock<T>(lockDir: string, work: () => T, options: LockOptions
       mine.depth -= 1;
     }
   }
-  const token = acquire(lockDir, options);
+  const token = acquire(lockPath, options);
   const acquiredAt = Date.now();
-  held.set(lockDir, { token, depth: 1 });
+  held.set(lockPath, { token, depth: 1 });
   try {
     return work();
   } finally {
-    held.delete(lockDir);
-    release(lockDir, token, Date.now() - acquiredAt, options.staleMs ?? DEFAULT_STALE_MS);
+    held.delete(lockPath);
+    release(lockPath, token, Date.now() - acquiredAt, options.staleMs ?? DEFAULT_STALE_MS);
   }
 }
 
 /** Several locks, always taken in the same (sorted) order so two processes cannot deadlock. */
-export function withLocks<T>(lockDirs: string[], work: () => T, options: LockOptions = {}): T {
-  const ordered = [...new Set(lockDirs)].sort();
+export function withLocks<T>(lockPaths: string[], work: () => T, options: LockOptions = {}): T {
+  const ordered = [...new Set(lockPaths)].sort();
   const run = (index: number): T => (index === ordered.length ? work() : withLock(ordered[index], () => run(index + 1), options));
   return run(0);
 }

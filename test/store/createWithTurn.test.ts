@@ -90,8 +90,8 @@ describe('SessionStore.createWithTurn (a batch prompt: new session and first tur
 
   it('takes no names lock for an auto-named session, so a held names lock does not stop a batch', () => {
     const store = new SessionStore(tempHome(), { lock: { timeoutMs: 200 } });
-    fs.mkdirSync(path.join(store.dir, '.locks', '.names.lock'), { recursive: true });
-    fs.writeFileSync(path.join(store.dir, '.locks', '.names.lock', 'owner.json'), JSON.stringify({ pid: process.pid, host: os.hostname(), token: 'held' }));
+    fs.mkdirSync(path.join(store.dir, '.locks'), { recursive: true });
+    fs.writeFileSync(path.join(store.dir, '.locks', '.names.lock'), JSON.stringify({ pid: process.pid, host: os.hostname(), token: 'held' }));
     const { session } = store.createWithTurn({ prompt: 'a red fox', settings }, draft('a red fox'));
     expect(store.get(session.name).turns).toHaveLength(1);
     // A name chosen by the user still waits for the names lock (it must scan every name, in any case).

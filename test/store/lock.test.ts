@@ -7,11 +7,18 @@ import { RuntimeFailure } from '../../src/errors.js';
 import { withLock, withLocks } from '../../src/store/lock.js';
 import { tempHome } from '../helpers/cli.js';
 
-function leftLock(lockDir: string, pid: number, ageSeconds = 0): void {
-  fs.mkdirSync(lockDir, { recursive: true });
-  fs.writeFileSync(path.join(lockDir, 'owner.json'), JSON.stringify({ pid, host: os.hostname(), token: 'someone-else' }));
+/** A lock another process holds (or left): a file naming its owner; `asDirectory`, as earlier builds of svgchat made them. */
+function leftLock(lockPath: string, pid: number, ageSeconds = 0, asDirectory = false): void {
+  const owner = JSON.stringify({ pid, host: os.hostname(), token: 'someone-else' });
+  fs.mkdirSync(path.dirname(lockPath), { recursive: true });
+  if (asDirectory) {
+    fs.mkdirSync(lockPath);
+    fs.writeFileSync(path.join(lockPath, 'owner.json'), owner);
+  } else {
+    fs.writeFileSync(lockPath, owner);
+  }
   const then = Date.now() / 1000 - ageSeconds;
-  fs.utimesSync(lockDir, then, then);
+  fs.utimesSync(lockPath, then, then);
 }
 
 function deadPid(): number {
@@ -36,12 +43,19 @@ describe('the session lock', () => {
     expect(fs.existsSync(a) || fs.existsSync(b)).toBe(false);
   });
 
-  it('breaks a lock left by a process that died', () => {
+  it.each([['a lock file', false], ['a lock directory of an earlier build', true]])('breaks %s left by a process that died', (_label, asDirectory) => {
     const lockDir = path.join(tempHome(), 'dead.lock');
-    leftLock(lockDir, deadPid());
+    leftLock(lockDir, deadPid(), 0, asDirectory);
     const started = Date.now();
     expect(withLock(lockDir, () => 'got it', { timeoutMs: 2_000 })).toBe('got it');
     expect(Date.now() - started).toBeLessThan(1_000);
+    expect(fs.existsSync(lockDir)).toBe(false);
+  });
+
+  it('waits for a live holder of a lock directory of an earlier build too', () => {
+    const lockDir = path.join(tempHome(), 'old-style.lock');
+    leftLock(lockDir, process.pid, 0, true);
+    expect(() => withLock(lockDir, () => 'never', { timeoutMs: 200 })).toThrow(new RegExp(`held by process ${process.pid}`));
   });
 
   it('waits for a live holder, then gives up with a message naming it', () => {
@@ -75,6 +89,6 @@ describe('the session lock', () => {
       fs.rmSync(lockDir, { recursive: true });
       leftLock(lockDir, process.pid);
     }, { staleMs: 100 });
-    expect(JSON.parse(fs.readFileSync(path.join(lockDir, 'owner.json'), 'utf8')).token).toBe('someone-else');
+    expect(JSON.parse(fs.readFileSync(lockDir, 'utf8')).token).toBe('someone-else');
   });
 });
