@@ -56,8 +56,15 @@ export class SessionReader {
       return [];
     }
     const names = entries.filter((entry) => entry.endsWith('.json')).map((entry) => entry.slice(0, -5)).filter((name) => SESSION_NAME_PATTERN.test(name));
-    // A store from before the mark existed, or one changed by hand, gets it the first time it is listed.
-    if (names.some((name) => name !== name.toLowerCase())) this.noteMixedCase();
+    // A store from before the mark existed, or one changed by hand, gets it the first time it is listed
+    // (a store that cannot be written to is still listed: only a later claim would need the mark).
+    if (names.some((name) => name !== name.toLowerCase())) {
+      try {
+        this.noteMixedCase();
+      } catch {
+        // read-only: nothing can be created there either
+      }
+    }
     return names;
   }
 
