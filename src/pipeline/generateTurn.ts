@@ -59,7 +59,7 @@ export async function generateTurn(
   const count = settings.candidates ?? 1;
   const scoring = count > 1 || request.score !== false;
   // The render process starts while the candidates are drawn, so scoring does not wait for it.
-  if (scoring) void import('../score/render.js').then(({ warmRenderer }) => warmRenderer());
+  if (scoring) import('../score/render.js').then(({ warmRenderer }) => warmRenderer(), () => {});
   const drawOne = async (candidateSeed: number, index: number) => {
     const run = provider.generate({ prompt: request.prompt, seed: candidateSeed, width, height, profile: settings.profile, model: settings.model, history }, signal);
     let step = await run.next().catch(rethrowAbort);
