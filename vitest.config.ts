@@ -8,5 +8,6 @@ export default defineConfig({
     // Two cores: more workers only fight over them.
     maxWorkers: 2,
     reporters: ['default', './test/helpers/summaryReporter.ts'],
+    setupFiles: ['./test/helpers/tempCleanup.ts'],
   },
 });

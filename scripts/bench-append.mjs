@@ -7,6 +7,7 @@ import { SessionStore } from '../dist/store/sessionStore.js';
 import { median } from './bench/measure.mjs';
 
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'svgchat-bench-append-'));
+process.on('exit', () => fs.rmSync(home, { recursive: true, force: true }));
 const store = new SessionStore(home);
 const settings = { provider: 'offline', model: 'composer-1', size: '512x512', profile: 'default' };
 const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512"><rect width="512" height="512" fill="#eee"/>${'<circle cx="256" cy="256" r="100" fill="#f00"/>'.repeat(20)}</svg>`;

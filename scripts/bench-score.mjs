@@ -62,6 +62,7 @@ function scoreWithCli(files, home) {
 }
 
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'svgchat-bench-score-'));
+process.on('exit', () => fs.rmSync(home, { recursive: true, force: true }));
 const files = Array.from({ length: FILES }, (_, i) => {
   const file = path.join(home, `drawing-${String(i).padStart(3, '0')}.svg`);
   fs.writeFileSync(file, drawing(i));

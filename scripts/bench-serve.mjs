@@ -122,6 +122,7 @@ function flag(name, fallback) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'svgchat-bench-serve-'));
+  process.on('exit', () => fs.rmSync(home, { recursive: true, force: true }));
   const server = await startServe(home);
   let result;
   try {

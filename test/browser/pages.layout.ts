@@ -2,9 +2,9 @@
 // wider than the window, whether every image drew, and every sign of trouble (console errors, page errors,
 // dialogs, popups, requests that leave the allowed origins, navigations away).
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { tempHome } from '../helpers/cli.js';
 
 export const WIDTHS = [375, 768, 1440] as const;
 
@@ -131,7 +131,7 @@ export async function poke(page: Page): Promise<void> {
 
 /** Screenshots go to docs/ when SVGCHAT_SCREENSHOTS=1 (then they are looked at and committed), else to a temp dir. */
 export function screenshotPath(name: string): string {
-  const dir = process.env.SVGCHAT_SCREENSHOTS === '1' ? path.join(import.meta.dirname, '..', '..', 'docs') : fs.mkdtempSync(path.join(os.tmpdir(), 'svgchat-shots-'));
+  const dir = process.env.SVGCHAT_SCREENSHOTS === '1' ? path.join(import.meta.dirname, '..', '..', 'docs') : tempHome('svgchat-shots-');
   fs.mkdirSync(dir, { recursive: true });
   return path.join(dir, name);
 }

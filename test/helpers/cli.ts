@@ -8,8 +8,19 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const binPath = path.join(repoRoot, 'bin', 'svgchat.js');
 
+const homes = new Set<string>();
+
+/** Removes every temp home made so far (test/helpers/tempCleanup.ts runs it after each test file; SVGCHAT_KEEP_TEMP=1 keeps them). */
+export function removeTempHomes(): void {
+  if (process.env.SVGCHAT_KEEP_TEMP === '1') return;
+  for (const home of homes) fs.rmSync(home, { recursive: true, force: true });
+  homes.clear();
+}
+
 export function tempHome(prefix = 'svgchat-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  homes.add(home);
+  return home;
 }
 
 export interface CliResult {
