@@ -13,6 +13,7 @@ import type { Session, SvgRef, Turn } from './schema.js';
 import { forgetSessionFile, openSessionFile } from './sessionFile.js';
 import { readSvgBytes, svgFilePath } from './svgFiles.js';
 import { findTurn, pathTo } from './tree.js';
+import { noteMixedCase } from './caseMark.js';
 
 export interface StoreOptions {
   /** Told about files moved aside or skipped; commands pass one that writes to stderr. */
@@ -60,7 +61,7 @@ export class SessionReader {
     // (a store that cannot be written to is still listed: only a later claim would need the mark).
     if (names.some((name) => name !== name.toLowerCase())) {
       try {
-        this.noteMixedCase();
+        noteMixedCase(this.dir);
       } catch {
         // read-only: nothing can be created there either
       }
@@ -68,23 +69,6 @@ export class SessionReader {
     return names;
   }
 
-  /**
-   * Once any session has had an uppercase letter in its name, a file says so for good: until then a new
-   * all-lowercase name can only clash with its exact file, and claiming one needs no read of the folder.
-   */
-  protected noteMixedCase(): void {
-    if (this.mixedCaseSeen()) return;
-    fs.mkdirSync(path.dirname(this.mixedCaseMarker()), { recursive: true });
-    fs.writeFileSync(this.mixedCaseMarker(), '');
-  }
-
-  protected mixedCaseSeen(): boolean {
-    return fs.existsSync(this.mixedCaseMarker());
-  }
-
-  private mixedCaseMarker(): string {
-    return path.join(this.dir, '.locks', 'mixed-case-names');
-  }
 
   /** Every readable session, most recently used first; `search` keeps those with the text in a prompt, title or name. */
   list(options: { search?: string } = {}): Session[] {
