@@ -1,5 +1,6 @@
 // Reading sessions (SPEC §3): lookups by name or id prefix, listing, the conversation path, and the
-// one write a reader may do: moving an unreadable file aside (under its lock) and saying so.
+// writes a reader may do: moving an unreadable file aside (under its lock) and saying so, and setting
+// the mixed-case mark (caseMark.ts) when it lists a name with capitals.
 // Reading never takes a lock otherwise: files are only ever replaced whole (atomic rename), so a reader
 // sees the old version or the new one. SessionStore (sessionStore.ts) adds every change.
 import fs from 'node:fs';
