@@ -1,4 +1,5 @@
 // How turns, scenes and scores read in the REPL: plain strings, no colour, no I/O.
+import { fixed, kilobytes } from '../score/present.js';
 import type { ScoreReport } from '../score/scoreSvg.js';
 import type { Session, Turn } from '../store/schema.js';
 
@@ -7,15 +8,10 @@ const oneLine = (text: string, width = 60) => {
   return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat;
 };
 
-const fixed = (value: number | null | undefined) => (value === null || value === undefined ? '-' : value.toFixed(2));
 
 /** "1 turn", "3 turns". */
 export function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-export function kilobytes(bytes: number): string {
-  return bytes < 1000 ? `${bytes} B` : `${(bytes / 1000).toFixed(1)} kB`;
 }
 
 export function seconds(ms: number): string {

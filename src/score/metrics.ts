@@ -1,5 +1,6 @@
 // Render metrics over raw RGBA pixels. Pure: no I/O, no renderer.
 // What a person would notice at a glance: is anything drawn, how much, in how many colours, how legibly.
+import { round } from './formula.js';
 
 export interface RgbaImage {
   width: number;
@@ -224,6 +225,3 @@ function rgbOf([r, g, b]: [number, number, number]) {
   return { r, g, b };
 }
 
-function round(value: number): number {
-  return Math.round(value * 10000) / 10000;
-}

@@ -22,9 +22,10 @@ function verdict(result: FileScore): string {
   return result.metrics.blank ? 'blank' : 'valid';
 }
 
-const fixed = (value: number | null | undefined, digits = 2) => (value === null || value === undefined ? '-' : value.toFixed(digits));
+/** A score or metric for reading: two decimals, "-" when there is none. */
+export const fixed = (value: number | null | undefined, digits = 2) => (value === null || value === undefined ? '-' : value.toFixed(digits));
 
-function kilobytes(bytes: number): string {
+export function kilobytes(bytes: number): string {
   return bytes < 1000 ? `${bytes} B` : `${(bytes / 1000).toFixed(1)} kB`;
 }
 
