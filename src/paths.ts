@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RuntimeFailure } from './errors.js';
 
 let root: string | undefined;
 let version: string | undefined;
@@ -29,6 +30,16 @@ export function packageRoot(): string {
 /** A path under the build output, e.g. builtPath('data', 'icons.json'). */
 export function builtPath(...parts: string[]): string {
   return path.join(packageRoot(), 'dist', ...parts);
+}
+
+/**
+ * A worker process's script: the bundled copy (dist/app/, starts fastest), else the plain tsc output in
+ * dist/<plainDir>/. From the TypeScript sources (tests) it is still the built copy, so a build must exist.
+ */
+export function builtWorker(file: string, plainDir: string, what: string): string {
+  const built = [builtPath('app', file), builtPath(plainDir, file)].find((candidate) => fs.existsSync(candidate));
+  if (!built) throw new RuntimeFailure(`${what} is not built`, 'run: npm run build');
+  return built;
 }
 
 export function packageVersion(): string {

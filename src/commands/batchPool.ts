@@ -2,11 +2,9 @@
 // the prompts in flight. Results come back in any order; `onResult` gets each one. A worker that dies turns its
 // prompts into error results and is replaced; stopping (Ctrl-C) disconnects every worker at once.
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import os from 'node:os';
-import { RuntimeFailure } from '../errors.js';
 import { itemPrompt, type BatchItem } from '../pipeline/batchInput.js';
-import { builtPath } from '../paths.js';
+import { builtWorker } from '../paths.js';
 import { failureLine, type BatchItemOptions, type BatchItemResult } from './batchItem.js';
 import type { WorkerReply, WorkerRequest } from './batchWorker.js';
 
@@ -35,7 +33,7 @@ export function workerSlots(concurrency: number, cores = os.availableParallelism
 
 /** Resolves when every item has a result, or at once when `signal` aborts (results still in flight are dropped). */
 export function runBatchPool(run: PoolRun): Promise<void> {
-  const file = workerPath();
+  const file = builtWorker('batchWorker.js', 'commands', 'the batch worker');
   const { items, signal } = run;
   const workers = new Set<PoolWorker>();
   let next = 0;
@@ -109,9 +107,3 @@ function stopWorker(worker: PoolWorker): void {
   if (worker.child.connected) worker.child.disconnect();
 }
 
-/** dist/app/batchWorker.js (bundled, starts fastest), else the plain tsc output. */
-function workerPath(): string {
-  const built = [builtPath('app', 'batchWorker.js'), builtPath('commands', 'batchWorker.js')].find((candidate) => existsSync(candidate));
-  if (!built) throw new RuntimeFailure('the batch worker is not built', 'run: npm run build');
-  return built;
-}

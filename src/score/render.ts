@@ -1,10 +1,9 @@
 // Rendering hostile SVGs safely and fast (SPEC §5): a small pool of persistent resvg child processes, each job
 // with a time limit and a memory cap, a dead or stuck child replaced. A bad file is an {ok:false}, never a crash.
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { RuntimeFailure } from '../errors.js';
-import { builtPath } from '../paths.js';
+import { builtWorker } from '../paths.js';
 import type { ImageAnalysis } from './metrics.js';
 import type { RenderJob, RenderReply } from './renderWorker.js';
 
@@ -204,13 +203,8 @@ function residentMegabytes(pid: number | undefined): number | undefined {
   }
 }
 
-/** dist/score/renderWorker.js; from the TypeScript sources (tests) it is the built copy, so a build must exist. */
-let builtWorker: string | undefined;
+let workerFile: string | undefined;
 function workerPath(): string {
-  if (builtWorker) return builtWorker;
-  // The bundled worker (dist/app/) starts fastest; the plain tsc output serves when it is missing.
-  const built = [builtPath('app', 'renderWorker.js'), builtPath('score', 'renderWorker.js')].find((file) => existsSync(file)) ?? builtPath('score', 'renderWorker.js');
-  if (!existsSync(built)) throw new RuntimeFailure('the renderer is not built', 'run: npm run build');
-  builtWorker = built;
-  return built;
+  workerFile ??= builtWorker('renderWorker.js', 'score', 'the renderer');
+  return workerFile;
 }
