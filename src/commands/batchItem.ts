@@ -2,7 +2,7 @@
 // Runs inside a batch worker process (batchWorker.ts); an error becomes a result line, never a crash.
 import path from 'node:path';
 import type { Settings } from '../config/settings.js';
-import { InterruptedError, SvgchatError } from '../errors.js';
+import { SvgchatError } from '../errors.js';
 import type { BatchItem } from '../pipeline/batchInput.js';
 import { generateTurn } from '../pipeline/generateTurn.js';
 import type { SessionStore } from '../store/sessionStore.js';
@@ -48,7 +48,8 @@ export async function runBatchItem(store: SessionStore, item: BatchItem, options
     }
     return { index, text: `${JSON.stringify(jsonResult(outcome, store, file, options.svg))}\n`, failed: false };
   } catch (error) {
-    if (signal.aborted) throw new InterruptedError();
+    // Ctrl-C reached this prompt mid-way (waiting on a model): its line says so.
+    if (signal.aborted) return failureLine(index, line.prompt, { code: 'interrupted', message: 'stopped by Ctrl-C before it finished' });
     const known = error instanceof SvgchatError;
     return failureLine(index, line.prompt, { code: known ? error.code : 'internal', message: error instanceof Error ? error.message : String(error) });
   }

@@ -31,7 +31,13 @@ export function workerSlots(concurrency: number, cores = os.availableParallelism
   return Array.from({ length: count }, (_, i) => Math.floor(concurrency / count) + (i < concurrency % count ? 1 : 0));
 }
 
-/** Resolves when every item has a result, or at once when `signal` aborts (results still in flight are dropped). */
+/** After Ctrl-C, how long prompts already in flight get to finish and report before their workers are stopped. */
+export const STOP_GRACE_MS = 3000;
+
+/**
+ * Resolves when every item has a result, or, after `signal` aborts, when every prompt already in flight has one
+ * (those still running after STOP_GRACE_MS become `interrupted` lines); prompts not yet sent get none.
+ */
 export function runBatchPool(run: PoolRun): Promise<void> {
   const file = builtWorker('batchWorker.js', 'commands', 'the batch worker');
   const { items, signal } = run;
@@ -39,15 +45,35 @@ export function runBatchPool(run: PoolRun): Promise<void> {
   let next = 0;
   let finished = 0;
   return new Promise((resolve) => {
-    const stop = () => {
-      for (const worker of workers) stopWorker(worker);
-      workers.clear();
+    let grace: NodeJS.Timeout | undefined;
+    const settle = () => {
+      if (workers.size > 0) return;
+      clearTimeout(grace);
       resolve();
+    };
+    // A worker with nothing in flight after Ctrl-C is let go; the others are let go as they drain.
+    const release = (worker: PoolWorker) => {
+      if (!signal.aborted || worker.inFlight.size > 0) return;
+      workers.delete(worker);
+      stopWorker(worker);
+      settle();
+    };
+    const stop = () => {
+      for (const worker of workers) send(worker, { type: 'stop' });
+      grace = setTimeout(() => {
+        for (const worker of workers) stopWorker(worker);
+      }, STOP_GRACE_MS);
+      for (const worker of [...workers]) release(worker);
+      settle();
     };
     const record = (result: BatchItemResult) => {
       finished += 1;
       run.onResult(result);
-      if (finished === items.length) stop();
+      if (finished === items.length) {
+        for (const worker of workers) stopWorker(worker);
+        workers.clear();
+        resolve();
+      }
     };
     const feed = (worker: PoolWorker) => {
       while (!signal.aborted && worker.ready && worker.inFlight.size < worker.slots && next < items.length) {
@@ -74,14 +100,15 @@ export function runBatchPool(run: PoolRun): Promise<void> {
         } else if (worker.inFlight.delete(reply.index)) {
           record({ index: reply.index, text: reply.text, failed: reply.failed });
           feed(worker);
+          release(worker);
         }
       });
       child.on('exit', (code, sig) => {
         if (!workers.delete(worker)) return;
         for (const item of worker.inFlight.values()) {
-          record(failureLine(item.index, itemPrompt(item), { code: 'internal', message: `the batch worker stopped (${sig ?? `exit code ${code}`})` }));
+          record(failureLine(item.index, itemPrompt(item), signal.aborted ? { code: 'interrupted', message: 'stopped by Ctrl-C before it finished' } : { code: 'internal', message: `the batch worker stopped (${sig ?? `exit code ${code}`})` }));
         }
-        if (signal.aborted) return;
+        if (signal.aborted) return settle();
         // A worker that never came up will not the next time either: what is left fails with the reason.
         if (worker.ready) { if (next < items.length) start(slots); }
         else if (workers.size === 0) {

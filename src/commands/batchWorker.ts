@@ -6,7 +6,7 @@ import { printable } from '../ui/printable.js';
 import { itemPrompt, type BatchItem } from '../pipeline/batchInput.js';
 import { failureLine, runBatchItem, type BatchItemOptions, type BatchItemResult } from './batchItem.js';
 
-export type WorkerRequest = { type: 'start'; home: string; options: BatchItemOptions } | { type: 'item'; item: BatchItem };
+export type WorkerRequest = { type: 'start'; home: string; options: BatchItemOptions } | { type: 'item'; item: BatchItem } | { type: 'stop' };
 export type WorkerReply = { type: 'ready' } | ({ type: 'result' } & BatchItemResult);
 
 if (process.send) {
@@ -21,6 +21,12 @@ if (process.send) {
       // Store warnings (a session file moved aside as unreadable) reach the user as in gen: stderr is the parent's.
       const onWarning = (message: string) => process.stderr.write(`svgchat: warning: ${printable(message)}\n`);
       job = { store: new SessionStore(request.home, { onWarning }), options: request.options };
+      return;
+    }
+    // Ctrl-C: prompts waiting on a model end now as interrupted; the ones drawing finish. Each still replies,
+    // and the parent disconnects once nothing is in flight.
+    if (request.type === 'stop') {
+      controller.abort(new Error('interrupted'));
       return;
     }
     const { item } = request;

@@ -143,10 +143,15 @@ describe('svgchat in pipes', () => {
     const status = await new Promise((resolve) => child.on('close', resolve));
     expect(status).toBe(130);
     expect(stderr).toMatch(/interrupted after \d+ of 3000/);
-    const results = lines(stdout) as { file: string }[];
+    const results = lines(stdout) as { file?: string; error?: { code: string } }[];
     expect(results.length).toBeGreaterThan(4);
     expect(results.length).toBeLessThan(3000);
-    results.forEach((r, i) => expect(path.basename(r.file)).toBe(`t${i}.svg`));
+    // Every prompt sent to a worker has its line, in input order: drawn, or stopped mid-way by the Ctrl-C.
+    results.forEach((r, i) => (r.file ? expect(path.basename(r.file)).toBe(`t${i}.svg`) : expect(r.error?.code).toBe('interrupted')));
+    const drawn = results.flatMap((r) => (r.file ? [path.basename(r.file)] : []));
+    expect(fs.readdirSync(path.join(home, 'out')).sort()).toEqual(drawn.sort());
+    expect(fs.readdirSync(path.join(home, 'sessions')).filter((f) => f.endsWith('.json'))).toHaveLength(drawn.length);
+    expect(stderr).toContain(`interrupted after ${results.length} of 3000`);
   });
 
   it('open hands the file to $SVGCHAT_VIEWER', async () => {
