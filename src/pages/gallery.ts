@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Session, Turn } from '../store/schema.js';
 import { GALLERY_CSS } from './theme.js';
-import { scoreBand, turnCards, type TurnCard } from './turnCards.js';
+import { scoreBand, shortTime, turnCards, type TurnCard } from './turnCards.js';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -19,9 +19,6 @@ export function galleryCsp(css: string): string {
 }
 
 /** "2025-05-01 14:03 UTC" */
-export function shortTime(iso: string): string {
-  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
-}
 
 function cardHtml(card: TurnCard, image: string | undefined): string {
   const classes = ['card', card.isHead ? 'head' : '', card.branch ? 'branch' : ''].filter(Boolean).join(' ');

@@ -2,32 +2,9 @@
 // Turns form a tree (SPEC §3). The path root -> head is the conversation; every other turn sits on a
 // branch, named by a letter and the turn it grew from, so a reader can tell the branches apart.
 import type { Session, Turn } from '../store/schema.js';
+import type { BranchMarker, TurnCard } from './client/cardShape.mjs';
 
-export interface BranchMarker {
-  /** "A", "B", ...: one per subtree hanging off the current path, in the order they were started. */
-  letter: string;
-  /** The turn on the current path this branch grew from; null when it starts from the beginning (after a reset). */
-  from: string | null;
-  label: string;
-}
-
-export interface TurnCard {
-  id: string;
-  parent: string | null;
-  prompt: string;
-  provider: string;
-  model: string;
-  seed: number | null;
-  score: number | null;
-  durationMs: number;
-  at: string;
-  bytes: number | null;
-  sha256: string | null;
-  error: { code: string; message: string } | null;
-  isHead: boolean;
-  onHeadPath: boolean;
-  branch: BranchMarker | null;
-}
+export { scoreBand, shortTime, type BranchMarker, type TurnCard } from './client/cardShape.mjs';
 
 function onPath(session: Pick<Session, 'head' | 'turns'>): Set<string> {
   const byId = new Map(session.turns.map((turn) => [turn.id, turn]));
@@ -82,10 +59,4 @@ export function turnCards(session: Pick<Session, 'head' | 'turns'>): TurnCard[] 
       branch,
     };
   });
-}
-
-/** "0.73" for a score, "-" when there is none; and the band a badge is coloured by. */
-export function scoreBand(score: number | null): 'none' | 'low' | 'mid' | 'high' {
-  if (score === null) return 'none';
-  return score >= 0.7 ? 'high' : score >= 0.4 ? 'mid' : 'low';
 }

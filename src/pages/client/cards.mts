@@ -1,5 +1,6 @@
 // The grid of cards, built with DOM calls (never innerHTML: prompts are user text). Same classes as the
 // `view` gallery (src/pages/gallery.ts), so both share one stylesheet (src/pages/theme.ts).
+import { scoreBand, shortTime } from './cardShape.mjs';
 import type { TurnCard } from './types.mjs';
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -9,14 +10,6 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
   return node;
 }
 
-export function scoreBand(score: number | null): string {
-  if (score === null) return 'none';
-  return score >= 0.7 ? 'high' : score >= 0.4 ? 'mid' : 'low';
-}
-
-export function shortTime(iso: string): string {
-  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
-}
 
 function card(turn: TurnCard): HTMLLIElement {
   const item = element('li', ['card', turn.isHead ? 'head' : '', turn.branch ? 'branch' : ''].filter(Boolean).join(' '));

@@ -1,4 +1,5 @@
 // The shapes the page reads from the API (src/serve/sessionViews.ts and messagesApi.ts make them).
+import type { TurnCard as CardFields } from './cardShape.mjs';
 
 export interface SessionSummary {
   id: string;
@@ -10,20 +11,8 @@ export interface SessionSummary {
   settings: { provider: string; model: string; size: string; profile: string };
 }
 
-export interface TurnCard {
-  id: string;
-  parent: string | null;
-  prompt: string;
-  provider: string;
-  model: string;
-  seed: number | null;
-  score: number | null;
-  durationMs: number;
-  at: string;
-  error: { code: string; message: string } | null;
-  isHead: boolean;
-  onHeadPath: boolean;
-  branch: { letter: string; from: string | null; label: string } | null;
+/** A turn as the API sends it: the card (cardShape.mts) and where its SVG is served. */
+export interface TurnCard extends CardFields {
   svgUrl: string | null;
 }
 
