@@ -30,6 +30,12 @@ describe('colours in the picture', () => {
     expect(blues.size).toBeGreaterThanOrEqual(2);
   });
 
+  it('a black cat is black, though the icon set draws its "black cat" purple', () => {
+    const image = pixels('a black cat');
+    expect(shareNear(image, [20, 20, 20], 40)).toBeGreaterThan(0.05);
+    expect(shareOfHue(image, 250, 310)).toBeLessThan(0.01);
+  });
+
   it('a night sky is dark and a dusk sky warm', () => {
     const night = pixels('a house at night');
     expect(shareNear(night, [10, 15, 40], 60)).toBeGreaterThan(0.3);

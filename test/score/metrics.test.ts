@@ -90,9 +90,16 @@ describe('colour adherence', () => {
     expect(result.fraction).toBe(0.5);
   });
 
-  it('does not take a colour that is part of a name for a colour asked for (a red fox is drawn as foxes are)', () => {
+  it('does not take a colour that names a kind for a colour asked for (a red fox is drawn as foxes are)', () => {
     expect(promptColors('a red fox in a snowy forest')).toEqual([]);
-    expect(promptColors('a green apple and a blue car')).toEqual(['#0000ff']);
+    expect(promptColors('a red panda')).toEqual([]);
+  });
+
+  it('checks a colour that is also in an icon name: a red apple must be red', () => {
+    expect(promptColors('a red apple')).toHaveLength(1);
+    expect(promptColors('a green apple and a blue car')).toHaveLength(2);
+    const blueCircle = render(svg('<circle cx="50" cy="50" r="30" fill="#1f4fd8"/>'));
+    expect(colorAdherence(promptColors('a red apple'), analyzeImage(blueCircle).palette).fraction).toBe(0);
   });
 
   it('does not apply when the prompt names no colour', () => {

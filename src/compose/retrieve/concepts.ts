@@ -41,7 +41,6 @@ cactus: cactus, cacti, succulent
 dog: dog, puppy, pup, doggy, doggo, hound, canine, retriever, labrador, corgi, beagle, shiba, husky, dachshund, terrier, pug
 poodle: poodle
 cat: cat, kitten, kitty, cats, feline, tabby, pussycat
-black-cat: black cat
 bird: bird, sparrow, robin, songbird, finch, bluebird, pigeon
 fox: fox, red fox
 horse: horse, pony, stallion, mare, foal, steed

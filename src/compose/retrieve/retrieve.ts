@@ -56,10 +56,20 @@ function iconFor(phrase: string, library: IconLibrary, options: RetrieveOptions,
 
 /**
  * Some colours are part of a name: a "red fox" is a fox as drawn, a "green apple" has its own icon. The icon
- * such a name stands for, if it is one; the scorer uses this too, so it does not look for a red "red fox".
+ * such a name stands for, if it is one.
  */
 export function iconNamedWithColor(object: ParsedObject): string | undefined {
   return object.colorWord ? CONCEPT_ICONS.get(`${object.colorWord} ${object.phrases[0]}`) : undefined;
+}
+
+/**
+ * Names whose colour word names a kind, not the colour it is drawn in: a red fox is orange, a red panda
+ * russet. The scorer does not look for their colour; in "a red apple" or "a black cat" it does.
+ */
+const KIND_NAMES: ReadonlySet<string> = new Set(['red fox', 'red panda']);
+
+export function colorNamesKind(object: ParsedObject): boolean {
+  return object.colorWord !== undefined && KIND_NAMES.has(`${object.colorWord} ${object.phrases[0]}`);
 }
 
 export function retrieve(object: ParsedObject, library: IconLibrary, options: RetrieveOptions = {}): Retrieved & { keepsColor?: boolean } {
