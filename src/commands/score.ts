@@ -15,6 +15,8 @@ import { plainLine, table, toJson, type FileScore } from '../score/present.js';
 import { parseQuestions, questionsFor, QuestionFileError, type Question } from '../score/questions.js';
 import { scoreSvg } from '../score/scoreSvg.js';
 import { sessionLookup } from '../score/sessionLookup.js';
+import { SvgInputError } from '../svg/errors.js';
+import { decodeSvgBytes } from '../svg/parse.js';
 import type { ProfileName } from '../svg/sanitize.js';
 import { createReporter } from '../ui/output.js';
 
@@ -66,14 +68,15 @@ async function createJudge(ctx: Context, options: ScoreCommandOptions): Promise<
   return Judge.create({ baseUrl: settings.baseUrl, apiKey: settings.apiKey, model, timeoutMs: settings.timeout });
 }
 
-async function readInput(ctx: Context, file: string): Promise<string> {
+/** Bytes, not text, so a gzipped or UTF-16 file is named as such rather than as malformed XML. */
+async function readInput(ctx: Context, file: string): Promise<Uint8Array> {
   if (file === '-') {
     const chunks: Buffer[] = [];
     for await (const chunk of ctx.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-    return Buffer.concat(chunks).toString('utf8');
+    return Buffer.concat(chunks);
   }
   // Synchronous on purpose: SVGs are small (the parser caps them at 1 MiB) and the promise API costs more per file than the read.
-  return readFileSync(path.resolve(ctx.cwd, file), 'utf8');
+  return readFileSync(path.resolve(ctx.cwd, file));
 }
 
 function unreadable(file: string, profile: ProfileName, error: unknown): FileScore {
@@ -114,11 +117,18 @@ export async function scoreCommand(ctx: Context, files: string[], options: Score
 
   const scoreOne = async (file: string): Promise<FileScore> => {
     if (ctx.signal.aborted) throw new InterruptedError();
-    let svg: string;
+    let bytes: Uint8Array;
     try {
-      svg = await readInput(ctx, file);
+      bytes = await readInput(ctx, file);
     } catch (error) {
       return unreadable(file, profile, error);
+    }
+    let svg: string;
+    try {
+      svg = decodeSvgBytes(bytes);
+    } catch (error) {
+      if (!(error instanceof SvgInputError)) throw error;
+      return { file, valid: false, profile, findings: [{ rule: 'parse', message: error.message }], bytes: bytes.byteLength, metrics: {}, adherence: {}, judge: {}, score: 0, error: { code: error.code, message: error.message, hint: error.hint } };
     }
     const recognised = known(svg);
     const prompt = options.prompt ?? recognised?.prompt;
@@ -130,7 +140,13 @@ export async function scoreCommand(ctx: Context, files: string[], options: Score
     if (display === 'json') ctx.stdout.write(`${JSON.stringify(toJson(result))}\n`);
     else if (display === 'plain') ctx.stdout.write(`${plainLine(result)}\n`);
     if (display !== 'table' && result.error) reporter.warn(`${result.file}: ${result.error.message}`);
+    // The table lists why under each row; a plain line says only "invalid", so stderr says why.
+    if (display === 'plain' && !result.error && !result.valid && result.findings.length > 0) {
+      const more = result.findings.length > 1 ? ` (and ${result.findings.length - 1} more: see --json)` : '';
+      reporter.warn(`${result.file}: invalid: ${result.findings[0].message}${more}`);
+    }
     if (display !== 'table' && 'model' in result.judge && result.judge.error) reporter.warn(`${result.file}: judge: ${result.judge.error}`);
+    else if (display !== 'table' && 'model' in result.judge && result.judge.unreadable) reporter.warn(`${result.file}: judge: ${result.judge.unreadable} of ${result.judge.questions?.length} answers could not be read (counted wrong)`);
   };
 
   let results: FileScore[];

@@ -40,6 +40,8 @@ export interface JudgeResult {
   score?: number;
   /** Why judging failed; the other metrics and the offline score still stand. */
   error?: string;
+  /** How many of the judge's answers could not be read (each counted wrong). */
+  unreadable?: number;
   /** The model's reply, when it could not be read. */
   reply?: string;
 }
@@ -125,12 +127,15 @@ export class Judge {
       result.vqa = round(result.questions.filter((q) => q.correct).length / questions.length);
       if (read.rating === null) return { ...result, error: 'the judge gave no readable 1-10 aesthetic rating', reply: reply.slice(0, 500) };
       if (read.text === null) return { ...result, error: 'the judge did not say whether the image contains text', reply: reply.slice(0, 500) };
+      // Answers nobody can read are no verdict on the picture: all of them unreadable is a failed judge.
+      const unreadable = read.picks.filter((pick) => pick === null || pick === undefined).length;
+      if (unreadable === questions.length) return { ...result, error: `none of the judge's ${questions.length} answers could be read`, reply: reply.slice(0, 500) };
       result.rating = read.rating;
       result.aesthetic = round(read.rating / 10);
       result.text = read.text;
       result.ocr = round(ocrFactor(read.text.present, read.text.letters));
       result.score = judgeScore({ vqa: result.vqa, aesthetic: result.aesthetic, ocr: ocrFactor(read.text.present, read.text.letters) });
-      if (read.picks.some((pick) => pick === null)) result.reply = reply.slice(0, 500);
+      if (unreadable > 0) Object.assign(result, { unreadable, reply: reply.slice(0, 500) });
       return result;
     } catch (error) {
       return { ...result, error: describe(error), ...(reply ? { reply: reply.slice(0, 500) } : {}) };

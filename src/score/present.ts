@@ -60,6 +60,7 @@ export function table(results: FileScore[], style: TableStyle): string {
     const notes = result.error ? [result.error.message] : result.findings.map((f) => f.message);
     if (result.metrics.blank) notes.unshift('blank: nothing visible is drawn');
     if ('model' in result.judge && result.judge.error) notes.push(`judge: ${result.judge.error}`);
+    else if ('model' in result.judge && result.judge.unreadable) notes.push(`judge: ${result.judge.unreadable} of ${result.judge.questions?.length} answers could not be read (counted wrong)`);
     for (const note of notes.slice(0, 6)) lines.push(style.dim(`    ${note}`));
     if (notes.length > 6) lines.push(style.dim(`    ... and ${notes.length - 6} more (see --json)`));
   });

@@ -76,6 +76,11 @@ function where(parser: SaxesParser): string {
   return `line ${parser.line}, column ${parser.column}`;
 }
 
+/** A file's bytes as SVG text: refuses gzip, UTF-16, invalid UTF-8 and over-cap input with the reason. */
+export function decodeSvgBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): string {
+  return decodeInput(bytes, maxBytes);
+}
+
 function decodeInput(input: string | Uint8Array, maxBytes: number): string {
   if (typeof input === 'string') {
     // Cheap bound first: UTF-8 takes at least one byte per UTF-16 unit and at most three.

@@ -1,6 +1,7 @@
 // `svgchat score` as a user runs it: the built binary, files on disk, exit codes, stdout vs stderr.
 import fs from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, runCliAsync, tempHome } from '../helpers/cli.js';
 import { startFakeOpenAI, type FakeServer } from '../fakes/openai-server.js';
@@ -50,6 +51,17 @@ describe('svgchat score', () => {
     expect(result.stdout.trim().split('\n').map((line) => line.split('\t').slice(1))).toEqual([['unusable', 'notes.txt'], ['valid', 'drawing.svg'], ['unusable', 'nope.svg']]);
     expect(result.stderr).toContain('notes.txt: invalid SVG');
     expect(result.stderr).toContain('nope.svg: cannot read it: no such file');
+  });
+
+  it('names a gzipped file as gzipped, and says on stderr why a plain line reads "invalid"', () => {
+    fs.writeFileSync(path.join(home, 'drawing.svgz'), gzipSync(DRAWING));
+    const gz = runCli(['score', 'drawing.svgz'], { home });
+    expect(gz.status).toBe(2);
+    expect(gz.stderr).toContain('drawing.svgz: invalid SVG: gzip-compressed input (.svgz) is not accepted');
+    fs.writeFileSync(path.join(home, 'texty.svg'), DRAWING.replace('</svg>', '<text x="5" y="5">hi</text></svg>'));
+    const kaggle = runCli(['score', 'texty.svg', '--profile', 'kaggle'], { home });
+    expect(kaggle.stdout).toMatch(/^0\.0000\tinvalid\ttexty\.svg$/m);
+    expect(kaggle.stderr).toMatch(/texty\.svg: invalid: .*text/);
   });
 
   it('refuses --judge without an endpoint, and a bad --min, as usage errors', () => {

@@ -100,6 +100,22 @@ describe('judge', () => {
     expect(judged.metrics).toEqual(offline.metrics);
   });
 
+  it('reports a reply none of whose answers can be read as a judge error, not a VQA of 0', async () => {
+    fake.script(reply('Answers: 1) B 2) A 3) one. Aesthetic: 7/10. Text: none'));
+    const judged = await score({ questions: QUESTIONS, prompt: 'a red apple' });
+    const offline = await scoreSvg(APPLE, { profile: 'default', prompt: 'a red apple' });
+    expect(judged.judge).toMatchObject({ error: "none of the judge's 4 answers could be read", reply: expect.stringContaining('Answers:') });
+    expect(judged.judge).not.toHaveProperty('score');
+    expect(judged.score).toBe(offline.score);
+  });
+
+  it('counts an answer it cannot read as wrong, and says how many there were', async () => {
+    fake.script(reply('1. B\n2. D\n3. no idea\n4. on grass\nAesthetic: 8/10\nText: none'));
+    const judged = await score({ questions: QUESTIONS, prompt: 'a red apple' });
+    expect(judged.judge).toMatchObject({ unreadable: 1 });
+    expect(typeof (judged.judge as { score?: number }).score).toBe('number');
+  });
+
   it('reports an endpoint failure as a judge error, not a crash', async () => {
     fake.script({ type: 'error', status: 500, message: 'model overloaded' });
     const result = await score({ questions: QUESTIONS });
