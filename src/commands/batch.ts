@@ -5,6 +5,7 @@ import type { Settings } from '../config/settings.js';
 import type { Context } from '../context.js';
 import { InterruptedError, SilentExit, UsageError } from '../errors.js';
 import { parseBatchLine, splitBatch, type BatchItem } from '../pipeline/batchInput.js';
+import { requireEndpoint } from '../providers/client.js';
 import { createProgress } from '../ui/progress.js';
 import { readAll } from '../util/readAll.js';
 import { runBatchPool } from './batchPool.js';
@@ -36,6 +37,7 @@ function parseConcurrency(value: string | undefined): number {
 
 export async function batchCommand(ctx: Context, source: string, settings: Settings, options: BatchOptions): Promise<void> {
   const concurrency = parseConcurrency(options.concurrency);
+  requireEndpoint(settings);
   const items: BatchItem[] = splitBatch(await readSource(ctx, source)).map(parseBatchLine);
   const outDir = options.outDir ? path.resolve(ctx.cwd, options.outDir) : undefined;
   if (outDir) fs.mkdirSync(outDir, { recursive: true });

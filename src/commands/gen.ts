@@ -6,6 +6,7 @@ import type { Context } from '../context.js';
 import { SilentExit, SvgchatError, UsageError } from '../errors.js';
 import { promptProblem } from '../pipeline/promptProblem.js';
 import { generateTurn, type TurnOutcome } from '../pipeline/generateTurn.js';
+import { requireEndpoint } from '../providers/client.js';
 import { openInViewer } from '../ui/viewer.js';
 import { readAll } from '../util/readAll.js';
 import { SessionStore, type NewSessionOptions } from '../store/sessionStore.js';
@@ -112,6 +113,8 @@ export async function genCommand(ctx: Context, words: string[], options: GenOpti
     if (options.score === false && settings.candidates > 1) {
       throw new UsageError(`--no-score cannot pick the best of ${settings.candidates} candidates: the scores are how it picks`, 'drop --no-score, or use -n 1');
     }
+    // A provider that cannot run is said before a named session is made for it.
+    requireEndpoint(settings);
     const store = new SessionStore(ctx.home, { onWarning: (message) => reporter.warn(message) });
     const sessionRef = sessionFor(store, options.session, prompt, settings);
     const outcome = await generateTurn(store, sessionRef, { prompt, seed, settings, score: options.score }, ctx.signal, (event) => {

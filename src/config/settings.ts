@@ -99,7 +99,8 @@ export function resolveSettings(input: SettingsInput): ResolvedSettings | { erro
     sources[key] = 'default';
     for (const [source, layer] of [['config', input.file], ['env', input.env], ['flag', input.flags]] as const) {
       const raw = layer[key];
-      if (raw === undefined) continue;
+      // `OPENAI_API_KEY= svgchat ...` unsets a variable, as in most tools: an empty value is no value.
+      if (raw === undefined || (source === 'env' && raw === '')) continue;
       const parsed = parseSetting(key, raw);
       if (!parsed.ok) return { error: `${key}: ${parsed.message}`, key, source };
       values[key] = parsed.value;

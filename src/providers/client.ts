@@ -25,7 +25,9 @@ export interface DispatchHook {
   onDispatch: () => void;
 }
 
-export async function createOpenAIClient(settings: EndpointSettings, hook?: DispatchHook): Promise<OpenAI> {
+/** Throws the usage error for an openai provider with neither a key nor a base URL (checked before anything is stored). */
+export function requireEndpoint(settings: { provider?: string; baseUrl?: string; apiKey?: string }): void {
+  if (settings.provider !== undefined && settings.provider !== 'openai') return;
   if (!settings.baseUrl && !settings.apiKey) {
     throw new UsageError(
       'the openai provider has no endpoint configured',
@@ -33,6 +35,10 @@ export async function createOpenAIClient(settings: EndpointSettings, hook?: Disp
       'no_endpoint',
     );
   }
+}
+
+export async function createOpenAIClient(settings: EndpointSettings, hook?: DispatchHook): Promise<OpenAI> {
+  requireEndpoint(settings);
   const { default: OpenAIClient } = await import('openai');
   const key = settings.apiKey || undefined;
   return new OpenAIClient({

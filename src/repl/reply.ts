@@ -7,6 +7,7 @@ import { chalkStderr } from 'chalk';
 import { InterruptedError, SvgchatError, UsageError } from '../errors.js';
 import { promptProblem } from '../pipeline/promptProblem.js';
 import { generateTurn, type TurnOutcome } from '../pipeline/generateTurn.js';
+import { requireEndpoint } from '../providers/client.js';
 import { scoreSvg, type ScoreReport } from '../score/scoreSvg.js';
 import type { Session } from '../store/schema.js';
 import { fileLink } from '../ui/link.js';
@@ -56,6 +57,7 @@ export async function drawTurn(state: ReplState, request: DrawRequest, cancelOnS
   const problem = promptProblem(request.prompt);
   if (problem) throw new UsageError(problem.message, 'shorten the prompt', problem.code);
   const settings = state.settings();
+  requireEndpoint(settings); // before a new session is written for a provider that cannot draw
   const session = sessionForPrompt(state, request.prompt);
   const replaced = request.replacing ? store.turn(session, request.replacing) : undefined;
   if (replaced) state.session = store.setHead(session.id, replaced.parent);

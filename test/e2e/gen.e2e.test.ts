@@ -16,6 +16,24 @@ describe('svgchat gen (built binary)', () => {
     expect(svg).toContain('viewBox="0 0 512 512"');
     const pixels = renderPixels(svg);
     expect(shareOfHue(pixels, 345, 15)).toBeGreaterThan(0.2);
+    // An apple, not any red blob: the scene says which drawing was placed.
+    const json = JSON.parse(runCli(['gen', 'a red apple', '--json', '--no-svg'], { home }).stdout);
+    expect(json.scene.items).toMatchObject([{ concept: 'apple', source: 'icon:red-apple', count: 1 }]);
+  });
+
+  it('with -p openai and no endpoint: a usage error, and no session is written (named, or for a batch)', () => {
+    const home = tempHome();
+    fs.writeFileSync(path.join(home, 'prompts.txt'), 'a cat\na dog\n');
+    for (const args of [['gen', 'a cat', '-s', 't1', '-p', 'openai'], ['gen', '--batch', 'prompts.txt', '-p', 'openai']]) {
+      const result = runCli(args, { home });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/^svgchat: error: the openai provider has no endpoint configured\nhint: /);
+    }
+    expect(fs.existsSync(path.join(home, 'sessions'))).toBe(false);
+    // An empty OPENAI_API_KEY is no key: offline, as without one.
+    const empty = runCli(['gen', 'a cat', '-s', 't2', '--json', '--no-svg'], { home, env: { OPENAI_API_KEY: '' } });
+    expect(empty.status).toBe(0);
+    expect(JSON.parse(empty.stdout)).toMatchObject({ provider: 'offline', session: { name: 't2' } });
   });
 
   it('draws a blue bicycle', () => {
