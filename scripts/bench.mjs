@@ -84,7 +84,7 @@ batchRate(['--score']);
 await external('bench-append.mjs', 'session append at 1,000 turns vs 10', (d) => record('session append at 1,000 turns vs 10', d.ratio, 3, 'x', d.ratio <= 3, `(${d.bigMs.toFixed(2)} ms vs ${d.smallMs.toFixed(2)} ms)`));
 await external('bench-score.mjs', 'score 200 files vs raw resvg', (d) => record('score 200 files vs raw resvg render', d.ratio, 1.5, 'x', d.ratio <= 1.5, `(${d.scoreMs.toFixed(0)} ms vs ${d.renderMs.toFixed(0)} ms)`));
 await external('bench-stream.mjs', 'streaming overhead vs fake server', (d) => record('streaming overhead over the server\'s first byte', d.overheadMs, 20, ' ms', d.overheadMs <= 20));
-await external('bench-serve.mjs', 'serve p95 latency', (d) => record('serve p95 latency (mixed load)', d.p95Ms, '-', ' ms', d.errors === 0, `(${d.requests} requests, ${d.errors} 5xx, ${d.lostTurns} lost turns)`));
+await external('bench-serve.mjs', 'serve p95 latency', (d) => record('serve p95 latency (mixed load)', d.p95Ms, '-', ' ms', d.errors === 0 && d.lostTurns === 0 && d.strayTurns === 0, `(${d.requests} requests, ${d.errors} 5xx, ${d.lostTurns} lost turns, ${d.strayTurns} stray turns)`));
 // The public list (e.g. PartiPrompts.tsv, Apache-2.0) is not shipped in this repository; point at a copy.
 const promptList = process.env.SVGCHAT_PROMPT_LIST;
 if (promptList && fs.existsSync(promptList)) {
