@@ -1,5 +1,7 @@
 # svgchat serve in a container. Build: docker build -t svgchat .
-# Run:   docker run -p 7420:7420 -e SVGCHAT_SERVE_TOKEN=change-me -v svgchat-data:/data svgchat
+# Run:   export SVGCHAT_SERVE_TOKEN="$(openssl rand -hex 16)"    (16-512 printable characters; keep it)
+#        docker run -p 7420:7420 -e SVGCHAT_SERVE_TOKEN -v svgchat-data:/data svgchat
+#        then open http://localhost:7420/#token=$SVGCHAT_SERVE_TOKEN
 # (The project's own machines have no Docker engine, so this file is reviewed, not built, there.)
 
 # --- build: compile TypeScript and the icon index from exactly the locked dependencies ---

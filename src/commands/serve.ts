@@ -52,8 +52,12 @@ export async function serveCommand(ctx: Context, options: ServeOptions): Promise
     if (code === 'EACCES') throw new UsageError(`not allowed to listen on port ${port}`, 'ports below 1024 need privileges; use the default 7420', 'port_denied');
     throw error;
   }
-  ctx.stdout.write(`${server.url}/${token ? `#token=${encodeURIComponent(token)}` : ''}\n`);
-  reporter.notice(`serving the sessions in ${ctx.home} at ${server.url}/${token ? ' (token required)' : ''}; Ctrl-C stops`);
+  // A token typed as --token is handed back in the address that signs the page in. One from the environment
+  // (a service, a container) is not printed: stdout there ends up in logs.
+  const signIn = token && options.token !== undefined ? `#token=${encodeURIComponent(token)}` : '';
+  ctx.stdout.write(`${server.url}/${signIn}\n`);
+  const how = token && !signIn ? ' (token required: open it with #token=<SVGCHAT_SERVE_TOKEN> added)' : token ? ' (token required)' : '';
+  reporter.notice(`serving the sessions in ${ctx.home} at ${server.url}/${how}; Ctrl-C stops`);
   await new Promise<void>((resolve) => {
     if (ctx.signal.aborted) resolve();
     else ctx.signal.addEventListener('abort', () => resolve(), { once: true });

@@ -14,8 +14,8 @@ interface Served {
   stop: () => Promise<number | null>;
 }
 
-function serve(home: string, args: string[]): Promise<Served> {
-  const child = spawn(process.execPath, [binPath, 'serve', '--port', '0', ...args], { cwd: home, env: cleanEnv(home) });
+function serve(home: string, args: string[], env: Record<string, string> = {}): Promise<Served> {
+  const child = spawn(process.execPath, [binPath, 'serve', '--port', '0', ...args], { cwd: home, env: cleanEnv(home, env) });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   return new Promise((resolve, reject) => {
@@ -79,6 +79,18 @@ describe('svgchat serve', () => {
     expect((await fetch(`${base}api/sessions`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
     expect(server.stderr()).not.toContain(token);
     expect(await server.stop()).toBe(0);
+  });
+
+  it('with the token from SVGCHAT_SERVE_TOKEN (a container): never prints it, still requires it', async () => {
+    const home = tempHome();
+    const token = 'env-token-0123456789abcdef';
+    const server = await serve(home, ['--host', '127.0.0.2'], { SVGCHAT_SERVE_TOKEN: token });
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.2:\d+\/$/);
+    expect((await fetch(`${server.url}api/sessions`)).status).toBe(401);
+    expect((await fetch(`${server.url}api/sessions`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect(await server.stop()).toBe(0);
+    expect(server.stderr()).toContain('#token=<SVGCHAT_SERVE_TOKEN>');
+    expect(server.stderr()).not.toContain(token);
   });
 });
 
