@@ -17,14 +17,17 @@ COPY scripts ./scripts
 COPY src ./src
 RUN npm run build && npm prune --omit=dev --ignore-scripts
 
-# --- runtime: only the built code, production dependencies and the bundled data ---
+# --- runtime: the bundled code and data, and the three packages it loads at run time (resvg, open, the font) ---
 FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
     SVGCHAT_HOME=/data
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
-COPY --from=build /app/dist ./dist
+# The bundle, its data and the page's script: the rest of dist/ is the plain tsc output it was made from.
+COPY --from=build /app/dist/app ./dist/app
+COPY --from=build /app/dist/data ./dist/data
+COPY --from=build /app/dist/pages/client ./dist/pages/client
 COPY --from=build /app/bin ./bin
 COPY NOTICE LICENSE ./
 RUN mkdir -p /data && chown node:node /data

@@ -45,7 +45,7 @@ const index = await buildIconIndex(root);
 // only what it needs.
 const { build } = await import('rolldown');
 fs.rmSync(path.join(root, 'dist', 'app'), { recursive: true, force: true });
-await build({
+const bundled = await build({
   input: { main: path.join(root, 'dist', 'main.js'), renderWorker: path.join(root, 'dist', 'score', 'renderWorker.js'), batchWorker: path.join(root, 'dist', 'commands', 'batchWorker.js') },
   platform: 'node',
   external: [/^node:/, /^@resvg\//, /^open$/],
@@ -53,4 +53,22 @@ await build({
   output: { dir: path.join(root, 'dist', 'app'), format: 'esm', chunkFileNames: '[name]-[hash].js' },
   logLevel: 'warn',
 });
+// The bundle carries other projects' code: their licences travel with it (dist/app/THIRD-PARTY-NOTICES.md).
+fs.writeFileSync(path.join(root, 'dist', 'app', 'THIRD-PARTY-NOTICES.md'), thirdPartyNotices(bundled.output));
+
+function thirdPartyNotices(output) {
+  const packages = new Map();
+  for (const chunk of output) {
+    for (const id of chunk.moduleIds ?? []) {
+      const match = /^(.*[\\/]node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(id);
+      if (match && !packages.has(match[1])) packages.set(match[1], JSON.parse(fs.readFileSync(path.join(match[1], 'package.json'), 'utf8')));
+    }
+  }
+  const sections = [...packages].sort(([, a], [, b]) => a.name.localeCompare(b.name)).map(([dir, pkg]) => {
+    const licenceFile = fs.readdirSync(dir).find((file) => /^(licen[cs]e|copying)(\.|$)/i.test(file));
+    const text = licenceFile ? fs.readFileSync(path.join(dir, licenceFile), 'utf8').trim() : `${pkg.license ?? 'see the package'} (no licence file in the package)`;
+    return `## ${pkg.name} ${pkg.version} (${pkg.license ?? 'unknown licence'})\n\n\`\`\`\n${text}\n\`\`\`\n`;
+  });
+  return `# Third-party code bundled in dist/app/\n\nsvgchat's build bundles these packages into its own files. Their licences follow.\n\n${sections.join('\n')}`;
+}
 console.error(`build: ok in ${Date.now() - started} ms${index.rebuilt ? ` (icon index: ${index.count} icons)` : ''}`);
