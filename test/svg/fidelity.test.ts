@@ -1,6 +1,8 @@
 // Sanitizing must not change a drawing that needs no removal: rendered before and after, pixel for pixel.
-// The committed benign corpus always runs; resvg's own test suite (not committed) runs when
-// SVGCHAT_RESVG_TESTS points at its tests folder (crates/resvg/tests/tests in a checkout of resvg).
+// Two committed sets always run: real-world files from resvg's own test suite (test/fixtures/benign/resvg, chosen by
+// pick.mjs there) and drawings the project generated (test/fixtures/benign/*.svg, by generate.mjs). All of resvg's
+// test suite (not committed) runs too when SVGCHAT_RESVG_TESTS points at its tests folder
+// (crates/resvg/tests/tests in a checkout of resvg).
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,9 +14,16 @@ import { distinctColors } from '../helpers/pixels.js';
 
 type Outcome = 'identical' | 'different' | 'needed-removal' | 'refused';
 
+const benign = path.join(import.meta.dirname, '..', 'fixtures', 'benign');
+const realWorld = path.join(benign, 'resvg');
+
 function render(svg: string): Uint8Array {
   const image = new Resvg(svg, { fitTo: { mode: 'width', value: 160 }, font: { loadSystemFonts: false }, logLevel: 'off' }).render();
   return new Uint8Array(image.pixels);
+}
+
+function samePixels(before: string, after: string): boolean {
+  return Buffer.from(render(before)).equals(Buffer.from(render(after)));
 }
 
 function compare(input: string): { outcome: Outcome; pixels?: Uint8Array } {
@@ -39,32 +48,75 @@ function isChange(finding: Finding): boolean {
   return !(finding.rule === 'viewbox' && / from width and height$/.test(finding.message));
 }
 
-function svgFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.svg')).sort().map((file) => path.join(dir, file));
+function svgFiles(dir: string, recursive = true): string[] {
+  return fs.readdirSync(dir, { recursive, encoding: 'utf8' }).filter((file) => file.endsWith('.svg')).sort().map((file) => path.join(dir, file));
 }
 
-describe('benign corpus (test/fixtures/benign)', () => {
-  const files = svgFiles(path.join(import.meta.dirname, '..', 'fixtures', 'benign'));
+/** What is wrong with each file that is not drawn identically (and non-blank) after sanitizing. */
+function problemsIn(files: string[]): string[] {
+  const problems: string[] = [];
+  for (const file of files) {
+    const { outcome, pixels } = compare(fs.readFileSync(file, 'utf8'));
+    if (outcome !== 'identical') problems.push(`${path.basename(file)}: ${outcome}`);
+    // A blank render would make "identical" meaningless.
+    else if (distinctColors({ width: 160, height: pixels!.length / 640, data: pixels! }) < 2) problems.push(`${path.basename(file)}: blank`);
+  }
+  return problems;
+}
+
+describe('real-world corpus (test/fixtures/benign/resvg: files from resvg\'s test suite)', () => {
+  const files = svgFiles(realWorld, false);
+
+  it('has at least 150 drawings from every area of the suite, each listed with its source', () => {
+    expect(files.length).toBeGreaterThanOrEqual(150);
+    const areas = new Set(files.map((file) => path.basename(file).match(/^(filters|masking|paint-servers|painting|shapes|structure)-/)?.[1]));
+    expect([...areas].sort()).toEqual(['filters', 'masking', 'paint-servers', 'painting', 'shapes', 'structure']);
+    const listed = fs.readFileSync(path.join(realWorld, 'sources.txt'), 'utf8').trim().split('\n').map((line) => line.split(' ')[0]);
+    expect(listed.filter((name) => !name.includes('/')).sort()).toEqual(files.map((file) => path.basename(file)));
+  });
+
+  it('passes sanitizing with nothing removed and not a pixel changed', () => {
+    expect(problemsIn(files)).toEqual([]);
+  });
+});
+
+describe('generated corpus (test/fixtures/benign/*.svg, made by generate.mjs)', () => {
+  const files = svgFiles(benign, false);
 
   it('has at least 100 drawings', () => {
     expect(files.length).toBeGreaterThanOrEqual(100);
   });
 
   it('passes sanitizing with nothing removed and not a pixel changed', () => {
-    const problems: string[] = [];
-    for (const file of files) {
-      const { outcome, pixels } = compare(fs.readFileSync(file, 'utf8'));
-      if (outcome !== 'identical') problems.push(`${path.basename(file)}: ${outcome}`);
-      // A blank render would make "identical" meaningless.
-      else if (distinctColors({ width: 160, height: pixels!.length / 640, data: pixels! }) < 2) problems.push(`${path.basename(file)}: blank`);
-    }
-    expect(problems).toEqual([]);
+    expect(problemsIn(files)).toEqual([]);
+  });
+});
+
+describe('the comparison can fail', () => {
+  it('on sanitizer output: a real file the sanitizer must cut shows the cut in the pixels', () => {
+    // A <use> of a rect inside a non-SVG element: the sanitizer drops the element and the <use>'s dangling href.
+    const input = fs.readFileSync(path.join(realWorld, 'needs-removal', 'structure-use-xlink-to-a-child-of-a-non-SVG-element.svg'), 'utf8');
+    const { svg, findings } = sanitizeSvg(input);
+    expect(findings.filter(isChange).map((finding) => finding.message)).toEqual([
+      'removed <random>: not an allowed element',
+      'removed xlink:href: it pointed to a removed element',
+    ]);
+    expect(compare(input).outcome).toBe('needed-removal');
+    expect(samePixels(input, svg)).toBe(false);
   });
 
-  it('the comparison can fail: a change the sanitizer made on purpose shows up in the pixels', () => {
-    const input = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><foreignObject width="10" height="10"/><rect width="5" height="5" fill="red"/></svg>';
-    const changed = input.replace('fill="red"', 'fill="blue"');
-    expect(Buffer.from(render(input)).equals(Buffer.from(render(changed)))).toBe(false);
+  it('when sanitizer output of a real file lost one attribute, as a faulty sanitizer might', () => {
+    for (const [name, attribute] of [
+      ['structure-transform-direct-transform.svg', 'transform'],
+      ['masking-clipPath-clip-path-with-transform.svg', 'clip-path'],
+    ]) {
+      const input = fs.readFileSync(path.join(realWorld, name), 'utf8');
+      const { svg } = sanitizeSvg(input);
+      expect(samePixels(input, svg), name).toBe(true);
+      const damaged = svg.replace(new RegExp(`\\s${attribute}="[^"]*"`), '');
+      expect(damaged, name).not.toBe(svg);
+      expect(samePixels(input, damaged), `${name} without ${attribute}`).toBe(false);
+    }
   });
 });
 
