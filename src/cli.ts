@@ -43,9 +43,10 @@ export function buildProgram(ctx: Context): Command {
     })
     .addHelpText('after', `${examples('svgchat gen "a red fox in a snowy forest" -o fox.svg', 'svgchat gen "a blue bicycle" --json | jq -r .file')}${EXIT_CODES}`);
 
-  program.usage('[options] [command]').argument('[command]').action(async (word: string | undefined) => {
+  // Variadic, so that a mistyped command with arguments ("svgchat gne a fox") is named as unknown too.
+  program.usage('[options] [command]').argument('[command...]').action(async (words: string[]) => {
     const { defaultCommand } = await import('./commands/default.js');
-    await defaultCommand(ctx, program, word);
+    await defaultCommand(ctx, program, words[0]);
   });
 
   generationOptions(

@@ -73,11 +73,15 @@ describe('svgchat gen (built binary)', () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('--output');
     expect(help.stdout).toContain('Examples:');
+    const top = runCli(['--help'], { home });
+    expect(top.status).toBe(0);
+    for (const command of ['gen', 'chat', 'score', 'sanitize', 'sessions', 'open', 'view', 'serve', 'config', 'models']) expect(top.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
   });
 
   it.each([
     [['gen', '--bogus', 'x'], /unknown option '--bogus'/],
     [['frobnicate'], /unknown command 'frobnicate'/],
+    [['gne', 'a', 'fox'], /unknown command 'gne'\nhint: did you mean: svgchat gen\?/],
     [['gen', 'cat', '--seed', 'x'], /invalid --seed/],
     [['gen', 'cat', '--size', 'huge'], /size must look like WIDTHxHEIGHT/],
   ])('%j is a usage error (exit 2, one line and a hint)', (args, message) => {

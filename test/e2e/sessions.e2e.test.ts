@@ -59,12 +59,14 @@ describe('sessions (built binary)', () => {
     ['.hidden', /starts with "\."/],
   ])('the session name %j exits 2 with a clear message and creates nothing', (name, reason) => {
     const home = tempHome();
+    ok(['gen', '-s', 'cat', 'a cat'], home);
     const before = filesUnder(home);
-    for (const args of [['gen', '-s', name, 'a cat'], ['sessions', 'rename', 'whatever', name]]) {
+    // Renaming and forking a session that exists, so the name check is what refuses.
+    for (const args of [['gen', '-s', name, 'a cat'], ['sessions', 'rename', 'cat', name], ['sessions', 'fork', 'cat', '--name', name]]) {
       const result = runCli(args, { home });
       expect(result.status).toBe(2);
       expect(result.stderr).toMatch(/^svgchat: error: .*\nhint: .*\n$/);
-      if (args[0] === 'gen') expect(result.stderr).toMatch(reason);
+      if (name !== '') expect(result.stderr).toMatch(reason);
       expect(result.stdout).toBe('');
     }
     expect(filesUnder(home)).toEqual(before);
