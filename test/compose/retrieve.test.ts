@@ -31,6 +31,9 @@ describe('phrase -> drawing', () => {
     // nearest words do not hijack
     ['a rocket', 'icon:rocket'],
     ['a rock', 'icon:rock'],
+    ['a mat', 'primitive:mat'],
+    ['a rug', 'primitive:mat'],
+    ['a wire', 'primitive:wire'],
     ['a wooden boat', 'icon:sailboat'],
     // names with a colour in them keep their own drawing
     ['a green apple', 'icon:green-apple'],

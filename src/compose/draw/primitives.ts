@@ -62,6 +62,11 @@ export function drawPrimitive(name: string, color: string | undefined): string {
       return `<path d="M36 30h28l6 66H30z" fill="#fff"/><path d="M34 50h32l1 12H33zM32 74h36l1 12H31z" fill="${color ?? '#e63946'}"/><path d="M38 14h24v16H38z" fill="#ffd23f"/><path d="M34 14L50 2L66 14z" fill="${color ?? '#e63946'}"/>`;
     case 'fence':
       return `<path d="M4 40h92v8H4zM4 66h92v8H4z" fill="${color ?? '#c49a6c'}"/><path d="M10 26l6-8l6 8v70H10zM44 26l6-8l6 8v70H44zM78 26l6-8l6 8v70H78z" fill="${shade(color ?? '#c49a6c', 1.1)}"/>`;
+    case 'wire':
+      // Two poles and the line between them, high in the box so that birds "on a wire" sit on it.
+      return `<path d="M4 22h6v74H4zM90 22h6v74h-6z" fill="#8d6e63"/><path d="M7 26Q50 40 93 26" fill="none" stroke="${color ?? '#37474f'}" stroke-width="2"/>`;
+    case 'mat':
+      return `<path d="M8 80h84v14H8z" fill="${color ?? '#c0504d'}"/><path d="M8 84h84v2H8zM8 89h84v2H8z" fill="${shade(color ?? '#c0504d', 1.35, 0.6)}"/><path d="M6 80v14M94 80v14" stroke="${shade(color ?? '#c0504d', 0.7)}" stroke-width="2" stroke-dasharray="2 1"/>`;
     case 'blob':
       // A stand-in for a thing no icon draws: a soft pebble, clearly a placeholder, never nothing.
       return `<path d="M50 10C76 8 94 30 90 54C86 80 66 94 44 90C20 86 6 68 10 44C13 24 28 11 50 10z" fill="${color ?? '#9b8fd6'}"/>` +

@@ -22,7 +22,12 @@ export interface RetrieveOptions {
 }
 
 /** Drawn from primitives because the icon set has no good one. */
-const DRAWN = new Map([['hot air balloon', 'hot-air-balloon'], ['table', 'table'], ['desk', 'table'], ['bench', 'bench'], ['lighthouse', 'lighthouse'], ['fence', 'fence']]);
+const DRAWN = new Map([
+  ['hot air balloon', 'hot-air-balloon'], ['table', 'table'], ['desk', 'table'], ['bench', 'bench'], ['lighthouse', 'lighthouse'], ['fence', 'fence'],
+  // Things the icon set has no drawing of, whose nearest words would hijack them ("mat" -> a cup of mate).
+  ['wire', 'wire'], ['power line', 'wire'], ['cable', 'wire'], ['clothesline', 'wire'],
+  ['mat', 'mat'], ['rug', 'mat'], ['carpet', 'mat'], ['doormat', 'mat'],
+]);
 
 const SKY_ICONS = new Set('sun crescent-moon full-moon new-moon star glowing-star shooting-star comet ringed-planet cloud rainbow milky-way high-voltage snowflake sun-behind-cloud sun-behind-small-cloud sun-behind-large-cloud cloud-with-rain cloud-with-snow cloud-with-lightning balloon kite airplane small-airplane helicopter rocket flying-saucer parachute satellite dove eagle globe-showing-americas'.split(' '));
 const WATER_SUBGROUPS = new Set([38, 55]);
