@@ -32,6 +32,23 @@ export async function drawSampleSession(store: SessionStore, name: string): Prom
   return store.get(session.id);
 }
 
+/** The README's picture: what a person's session looks like, with a branch (t5 redrawn from t4). */
+export async function drawTourSession(store: SessionStore, name: string): Promise<Session> {
+  const session = store.create({ name, settings: { provider: 'offline', model: 'composer-1', size: '512x512', profile: 'default' } });
+  const signal = new AbortController().signal;
+  const draw = (prompt: string, seed: number) => generateTurn(store, session.id, { prompt, seed, settings: OFFLINE }, signal);
+  await draw('a red fox in a snowy forest at dusk', 1);
+  await draw('make the fox smaller and add a moon', 2);
+  await draw('a lighthouse on a beach at night', 3);
+  await draw('three blue birds on a wire', 4);
+  await draw('a cat on a mat', 5);
+  store.setHead(session.id, 't4');
+  await draw('a hot air balloon over the mountains', 6);
+  await draw('a green apple and a pear on a table', 7);
+  await draw('a spiral of hexagons in pastel colours', 8);
+  return store.get(session.id);
+}
+
 interface Fixture {
   file: string;
   family: string;

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.js';
 import { send, startTestServer, type TestServer } from '../serve/serveHelpers.js';
-import { drawSampleSession, hostileSession } from './pages.fixtures.js';
+import { drawSampleSession, drawTourSession, hostileSession } from './pages.fixtures.js';
 import { layoutProblems, measureLayout, poke, screenshotPath, trouble, watchPage, WIDTHS } from './pages.layout.js';
 
 let browser: Browser;
@@ -55,6 +55,27 @@ describe('the serve page', () => {
       await page.close();
     });
   }
+
+  it('shows a plain session as the README pictures it (its own server: no test sessions in the list)', async () => {
+    const tour = await startTestServer();
+    try {
+      const id = (await drawTourSession(tour.store, 'tour')).id;
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      const watch = watchPage(page, (url) => url.startsWith(`${tour.url}/`));
+      await page.goto(`${tour.url}/?session=${id}`);
+      await page.waitForFunction(() => document.documentElement.dataset.ready === 'yes');
+      await page.waitForFunction(() => [...document.images].every((image) => image.complete && image.naturalWidth > 0));
+      const layout = await measureLayout(page);
+      expect(layout.cards).toBe(8);
+      expect(layoutProblems(layout)).toEqual([]);
+      expect(await page.locator('#sessions a').count()).toBe(1);
+      expect(trouble(watch)).toEqual([]);
+      await page.screenshot({ path: screenshotPath('serve-tour-1440.png'), fullPage: true });
+      await page.close();
+    } finally {
+      await tour.close();
+    }
+  });
 
   it('draws a prompt with streamed status, then resets and deletes the session, all on disk', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

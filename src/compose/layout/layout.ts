@@ -9,6 +9,8 @@ import { placeRows, type Copy } from './rows.js';
 import { scatterBox } from './scatter.js';
 import type { Stage } from './stage.js';
 
+const CELESTIAL = /^icon:(sun|sun-behind-.*|.*moon|.*star|comet|ringed-planet|cloud.*|rainbow|milky-way|snowflake|high-voltage)$/;
+
 export interface LayoutObject {
   source: string;
   count: number;
@@ -85,7 +87,8 @@ export function layoutObjects(objects: LayoutObject[], relations: ParsedRelation
     for (let k = 0; k < Math.min(object.count, MAX_COPIES); k++) {
       placed[i].boxes.push(scatterBox(size, { left: width * 0.04, right: width * 0.96, top: height * 0.04, bottom }, all(), random));
     }
-    placed[i].z = 5 + i * 0.01;
+    // Sun, moon, stars and clouds hang behind far hills and skylines; a balloon or a plane flies in front.
+    placed[i].z = (CELESTIAL.test(object.source) ? 5 : 95) + i * 0.01;
   }
   for (const i of anchors.filter(inWater)) {
     const object = objects[i];
