@@ -84,7 +84,7 @@ prompts.forEach((prompt, i) => {
   const y = Math.floor(i / columns) * (tile + label);
   const words = prompt.length > 34 ? [prompt.slice(0, prompt.lastIndexOf(' ', 34)), prompt.slice(prompt.lastIndexOf(' ', 34) + 1)] : [prompt];
   cells += `<image x="${x + 4}" y="${y + 4}" width="${tile - 8}" height="${tile - 8}" href="data:image/png;base64,${png.toString('base64')}"/>`;
-  cells += words.map((line, k) => `<text x="${x + tile / 2}" y="${y + tile + 10 + k * 14}" font-size="12" text-anchor="middle" font-family="Open Sans">${i + 1}. ${escape(line)}</text>`).join('');
+  cells += words.map((line, k) => `<text x="${x + tile / 2}" y="${y + tile + 10 + k * 14}" font-size="12" text-anchor="middle" font-family="Open Sans">${k === 0 ? `${i + 1}. ` : ''}${escape(line)}</text>`).join('');
 });
 const sheet = `<svg xmlns="http://www.w3.org/2000/svg" width="${columns * tile}" height="${rows * (tile + label)}"><rect width="100%" height="100%" fill="#fff"/>${cells}</svg>`;
 const png = new Resvg(sheet, { font: { loadSystemFonts: false, fontFiles: [font], defaultFontFamily: 'Open Sans' } }).render().asPng();
