@@ -33,10 +33,12 @@ export const KAGGLE_BUDGET = 9900;
 
 /** Emoji in the prompt become a word naming their icon ("🦊" -> "icon:fox" as the word "emojiN"). */
 function emojiToWords(prompt: string, library: IconLibrary): string {
-  return prompt.replace(/\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|\p{Emoji_Modifier})*/gu, (emoji) => {
+  const words = prompt.replace(/\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|\p{Emoji_Modifier})*/gu, (emoji) => {
     const index = library.emojiIndex(emoji);
     return index === undefined ? ' ' : ` ${EMOJI_WORD}${index} `;
   });
+  // Emoji side by side are so many things ("🦊🌲🌙": a fox, a tree and a moon), not one compound noun.
+  return words.replace(new RegExp(`(${EMOJI_WORD}\\d+)\\s+(?=${EMOJI_WORD}\\d+)`, 'g'), '$1 and ');
 }
 
 export function compose(prompt: string, options: ComposeOptions): Composition {

@@ -106,5 +106,6 @@ describe('hostile and odd prompts give a valid SVG and a note, never a crash', (
     expect(scene.setting).toBe('forest');
     expect(scene.items[0]).toMatchObject({ concept: 'fox', source: 'icon:fox' });
     expect(draw('🫨').scene.items[0].source).toBe('icon:shaking-face');
+    expect(draw('🦊🌲🌙').scene.items.map((item) => item.source).sort()).toEqual(['icon:crescent-moon', 'icon:evergreen-tree', 'icon:fox']);
   });
 });
