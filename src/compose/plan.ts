@@ -13,6 +13,8 @@ import { SCENE_VERSION, type Scene, type SceneItem } from './types.js';
 import { roundBox, union } from './layout/geometry.js';
 import type { Box } from './types.js';
 
+const VESSELS = /^icon:.*(boat|ship|canoe|ferry)/;
+
 const BACKGROUNDS = ['#f5f1e8', '#eef4f8', '#f3f0f7', '#eef6ee', '#fbf3ec'];
 const PATTERN_WORDS = /^(concentric|spiral|stripe|stripes|striped|checkerboard|checkered|chessboard|checker|mandala|polka|dot|dots|pattern|grid|tile|tiles|gradient|sunset|sunrise|wave|waves|wavy|zigzag|abstract|geometric|shape|color|colour|mosaic|tessellation|kaleidoscope)$/;
 /** More named things than this are not all drawn (the note says so). */
@@ -87,6 +89,8 @@ export function planScene(parsed: ParsedPrompt, options: PlanOptions, notes: str
   const resolved = resolveObjects({ ...parsed, objects }, options, notes);
   let setting = parsed.setting;
   if (setting === 'sea' && resolved.length > 0 && resolved.every((o) => o.placement === 'water' && !FLOATERS.test(o.source))) setting = 'underwater';
+  // A ship in a storm or at night sails the sea: a landscape is drawn for the weather or time, and its ground is water.
+  if (!setting && (parsed.weather || parsed.time) && resolved.some((o) => VESSELS.test(o.source))) setting = 'sea';
   const scene: Scene = {
     version: SCENE_VERSION,
     width: options.width,

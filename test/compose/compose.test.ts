@@ -53,6 +53,11 @@ describe('compose', () => {
     expect(above.items[0].bbox[1] + above.items[0].bbox[3]).toBeLessThanOrEqual(above.items[1].bbox[1] + 1);
   });
 
+  it('puts a ship in a storm on the sea, not on grass', () => {
+    expect(draw('a pirate ship in a storm').scene.setting).toBe('sea');
+    expect(draw('a pirate ship').scene.setting).toBeUndefined();
+  });
+
   it('fills a setting with what it implies', () => {
     expect(draw('a forest').scene.items.filter((item) => item.prop === 'setting' && item.concept === 'tree').length).toBeGreaterThan(0);
     expect(draw('a fox at night').scene.items.some((item) => item.concept === 'moon' && item.prop === 'time')).toBe(true);

@@ -52,6 +52,7 @@ describe('parsePrompt: relations', () => {
     ['stars around the moon', ['0 around 1']],
     ['a ball in front of a dog', ['0 front 1']],
     ['a cat on a box next to a dog', ['0 on 1', '0 beside 2']],
+    ['a rainbow over a waterfall', ['0 above 1']],
   ])('%s', (prompt, relations) => {
     expect(summary(prompt).relations).toEqual(relations);
   });
@@ -73,6 +74,8 @@ describe('parsePrompt: setting, time, weather, style', () => {
     ['stripes in pastel colours', ['3 stripe'], 'pastel'],
     ['a neon monochrome skull', ['skull'], 'neon monochrome'],
     ['a bird above a house', ['bird', 'house'], ''],
+    ['a campfire under the stars', ['campfire'], 'night'],
+    ['a rainbow over a waterfall', ['rainbow', 'waterfall'], ''],
   ])('%s', (prompt, objects, scene) => {
     const result = summary(prompt);
     expect(result.objects).toEqual(objects);

@@ -34,6 +34,10 @@ describe('phrase -> drawing', () => {
     ['a mat', 'primitive:mat'],
     ['a rug', 'primitive:mat'],
     ['a wire', 'primitive:wire'],
+    ['a lily pad', 'primitive:lily-pad'],
+    ['a windmill', 'primitive:windmill'],
+    ['a fishbowl', 'primitive:fishbowl'],
+    ['a waterfall', 'primitive:waterfall'],
     ['a wooden boat', 'icon:sailboat'],
     // names with a colour in them keep their own drawing
     ['a green apple', 'icon:green-apple'],

@@ -67,6 +67,17 @@ export function drawPrimitive(name: string, color: string | undefined): string {
       return `<path d="M4 22h6v74H4zM90 22h6v74h-6z" fill="#8d6e63"/><path d="M7 26Q50 40 93 26" fill="none" stroke="${color ?? '#37474f'}" stroke-width="2"/>`;
     case 'mat':
       return `<path d="M8 80h84v14H8z" fill="${color ?? '#c0504d'}"/><path d="M8 84h84v2H8zM8 89h84v2H8z" fill="${shade(color ?? '#c0504d', 1.35, 0.6)}"/><path d="M6 80v14M94 80v14" stroke="${shade(color ?? '#c0504d', 0.7)}" stroke-width="2" stroke-dasharray="2 1"/>`;
+    case 'lily-pad':
+      return `<path d="M50 72C22 72 6 78 6 84S22 96 50 96S94 90 94 84S78 72 50 72zM50 84L70 73.5Q60 72 50 72z" fill="${color ?? '#5aa469'}"/><path d="M50 84L70 73.5" stroke="${shade(color ?? '#5aa469', 0.75)}" stroke-width="1.5"/><path d="M50 84L24 78M50 84L30 91M50 84L74 91" stroke="${shade(color ?? '#5aa469', 1.2)}" stroke-width="1"/>`;
+    case 'windmill':
+      return `<path d="M40 36h20l8 60H32z" fill="${color ?? '#e9dcc9'}"/><path d="M36 36L50 24L64 36z" fill="#a0522d"/><path d="M45 80h10v16H45z" fill="#6b4f3a"/>` +
+        `<g fill="#8d6e63"><path d="M49 34L47 4h6z"/><path d="M51 34L81 32v6z"/><path d="M51 36L53 66h-6z"/><path d="M49 36L19 38v-6z"/></g><circle cx="50" cy="35" r="3" fill="#555"/>`;
+    case 'fishbowl':
+      return `<path d="M30 18h40v6C88 32 94 56 84 74C76 90 62 96 50 96S24 90 16 74C6 56 12 32 30 24z" fill="#d8f1fb" opacity=".75"/><path d="M14 52C30 46 70 46 86 52C88 66 82 80 72 88C62 95 38 95 28 88C18 80 12 66 14 52z" fill="${color ?? '#7cc8f8'}" opacity=".55"/>` +
+        `<path d="M30 18h40v6H30z" fill="#b3e5fc"/><path d="M24 40C20 50 20 62 26 72" fill="none" stroke="#fff" stroke-width="4" stroke-linecap="round" opacity=".7"/>`;
+    case 'waterfall':
+      return `<path d="M4 96V20L22 10L40 16V96zM60 96V14L80 8L96 18V96z" fill="#8d7b68"/><path d="M38 16h24v72H38z" fill="${color ?? '#6ec6f0'}"/>` +
+        `<path d="M43 18v64M50 18v70M57 18v64" stroke="#e3f6fd" stroke-width="2.5" opacity=".8"/><path d="M28 96C30 86 42 84 50 88C58 84 70 86 72 96z" fill="#e3f6fd"/>`;
     case 'blob':
       // A stand-in for a thing no icon draws: a soft pebble, clearly a placeholder, never nothing.
       return `<path d="M50 10C76 8 94 30 90 54C86 80 66 94 44 90C20 86 6 68 10 44C13 24 28 11 50 10z" fill="${color ?? '#9b8fd6'}"/>` +

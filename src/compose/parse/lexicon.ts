@@ -28,7 +28,7 @@ export const VERBS = words(`
 
 /** Colour words that are also things ("an orange", "a tomato"): a colour only right before another word. */
 export const AMBIGUOUS_COLORS = words(`
-  orange chocolate tomato salmon olive lime plum peach coral orchid snow wheat gold silver tan navy turquoise lavender
+  rainbow orange chocolate tomato salmon olive lime plum peach coral orchid snow wheat gold silver tan navy turquoise lavender
   honeydew moccasin linen bisque crimson cherry lemon rose ivory cream mint sky teal indigo`);
 
 /** Extra colour words CSS does not name. */

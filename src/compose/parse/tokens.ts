@@ -20,6 +20,8 @@ const PHRASES: [string[], Token][] = [
   ...(['at night', 'at dusk', 'at dawn', 'at sunset', 'at sunrise', 'at midnight', 'in the evening', 'in the morning', 'during the day', 'at noon', 'by night', 'by day'] as const).map(
     (text): [string[], Token] => [text.split(' '), { type: 'time', time: TIMES[text.split(' ').at(-1)!] }],
   ),
+  // Idioms for a night sky: "a campfire under the stars" has stars above it, not three stars beside it.
+  ...(['under the stars', 'under a starry sky', 'under the night sky', 'beneath the stars'] as const).map((text): [string[], Token] => [text.split(' '), { type: 'time', time: 'night' }]),
 ].sort((a, b) => b[0].length - a[0].length);
 
 const SINGLE_RELATIONS = new Map(RELATIONS.filter(([text]) => !text.includes(' ')));
