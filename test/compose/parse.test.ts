@@ -53,6 +53,7 @@ describe('parsePrompt: relations', () => {
     ['a ball in front of a dog', ['0 front 1']],
     ['a cat on a box next to a dog', ['0 on 1', '0 beside 2']],
     ['a rainbow over a waterfall', ['0 above 1']],
+    ['a bicycle leaning on a tree', ['0 beside 1']],
   ])('%s', (prompt, relations) => {
     expect(summary(prompt).relations).toEqual(relations);
   });
