@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, it, type ExpectStatic, type TestContext } from 'vitest';
+import { describe, it, vi, type ExpectStatic, type TestContext } from 'vitest';
 import { SessionStore } from '../../src/store/sessionStore.js';
 import { binPath, cleanEnv, runCliAsync, tempHome, type CliResult } from '../helpers/cli.js';
 import { SIMPLE_SVG, startFakeOpenAI, type FakeServer, type FakeStep } from '../fakes/openai-server.js';
@@ -161,15 +161,27 @@ describe.concurrent('svgchat gen -p openai against a fake server (built binary)'
     sessionWithOneTurn(home, 'slow');
     server.fallback = { type: 'stall', content: '<svg viewBox="0 0 10 10">', afterChunks: 2 };
     server.script({ type: 'stall' });
-    const result = await gen(['a green tree', '-s', 'slow'], { SVGCHAT_TIMEOUT_MS: '1000' });
-    expectFailure(expect, result, /no reply from http:\/\/127\.0\.0\.1:\d+\/v1 within 1\.0 s \(3 tries\)/);
+    // The client's clock for a try starts when it calls fetch, and a process's first fetch first loads
+    // fetch's HTTP stack and connects. On a loaded machine (load ~10 on two cores) that took 0.5 to 2 s
+    // before the first request reached the server; with a 1 s timeout the client could give up on a try
+    // it never sent: it said "3 tries" while the server had seen 2. 3 s leaves room for that.
+    const timeoutMs = 3000;
+    const result = await gen(['a green tree', '-s', 'slow'], { SVGCHAT_TIMEOUT_MS: String(timeoutMs) });
+    expectFailure(expect, result, /no reply from http:\/\/127\.0\.0\.1:\d+\/v1 within 3\.0 s \(3 tries\)/);
     expect(result.stderr).toMatch(/hint: .*config set timeout/);
+    // Three requests reached the server, and the client closed each one (the last close can reach the
+    // server just after the process's exit does, hence the wait).
+    await vi.waitFor(() => {
+      expect(server.chatRequests()).toHaveLength(3);
+      for (const attempt of server.chatRequests()) expect(attempt.abandonedAt).toBeDefined();
+    }, { timeout: 10_000, interval: 50 });
     const tries = server.chatRequests();
-    expect(tries).toHaveLength(3);
-    // Each try waited out the timeout (plus a backoff) before the next began; the server's clock sees the
-    // requests arrive with some jitter on a busy machine, hence the margin.
-    for (let i = 1; i < tries.length; i++) expect(tries[i].receivedAt - tries[i - 1].receivedAt).toBeGreaterThanOrEqual(800);
+    // Each try was given up only after the timeout: from one give-up to the next is the timeout plus a
+    // backoff (>= 125 ms). Measured between closes, not arrivals, so a first request slow to leave the
+    // client does not shorten it; the margin is for the server's own event loop on a busy machine.
+    for (let i = 1; i < tries.length; i++) expect(tries[i].abandonedAt! - tries[i - 1].abandonedAt!).toBeGreaterThanOrEqual(timeoutMs - 300);
     expectIntact(expect, home, 'slow', ['a red circle']);
+    expect(session(home, 'slow').turns).toHaveLength(1);
   });
 
   it('tries again after a stream cut mid-way', async (test) => {
