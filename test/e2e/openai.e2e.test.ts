@@ -3,7 +3,8 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, it, type ExpectStatic, type TestContext } from 'vitest';
+import { SaxesParser } from 'saxes';
+import { describe, it, vi, type ExpectStatic, type TestContext } from 'vitest';
 import { SessionStore } from '../../src/store/sessionStore.js';
 import { binPath, cleanEnv, runCliAsync, tempHome, type CliResult } from '../helpers/cli.js';
 import { SIMPLE_SVG, startFakeOpenAI, type FakeServer, type FakeStep } from '../fakes/openai-server.js';
@@ -35,6 +36,15 @@ function expectIntact(expect: ExpectStatic, home: string, name: string, prompts:
   const saved = session(home, name);
   expect(saved.turns.filter((turn) => turn.svg !== null).map((turn) => turn.prompt)).toEqual(prompts);
   for (const turn of saved.turns) if (turn.svg) expect(fs.readFileSync(path.join(home, 'sessions', turn.svg.path), 'utf8')).toContain('<svg');
+}
+
+/** Parse errors from a strict XML parser independent of the project's own SVG code: none means well-formed. */
+function xmlErrors(xml: string): string[] {
+  const errors: string[] = [];
+  const parser = new SaxesParser({ xmlns: false });
+  parser.on('error', (error) => errors.push(error.message));
+  parser.write(xml).close();
+  return errors;
 }
 
 function expectFailure(expect: ExpectStatic, result: CliResult, message: RegExp) {
@@ -142,6 +152,8 @@ describe.concurrent('svgchat gen -p openai against a fake server (built binary)'
     const { server, gen } = await setup(test, { type: 'error', status: 429, headers: { 'retry-after': '1.5' } });
     const result = await gen(['a red ball', '-o', '-']);
     expect(result.status).toBe(0);
+    // One 429 and one try after the wait: not a third, and not a retry before the wait was over.
+    expect(server.chatRequests()).toHaveLength(2);
     const [first, second] = server.chatRequests();
     // 1.5 s asked for; the server's clock sees arrivals with some jitter on a busy machine.
     expect(second.receivedAt - first.receivedAt).toBeGreaterThanOrEqual(1200);
@@ -149,10 +161,13 @@ describe.concurrent('svgchat gen -p openai against a fake server (built binary)'
 
   it('does not sit out an hour-long retry-after: exit 1 at once, saying how long', async (test) => {
     const { expect } = test;
-    const { server, gen } = await setup(test, { type: 'error', status: 429, headers: { 'retry-after': '3600' } });
-    const result = await gen(['a red ball']);
+    const { server, home, gen } = await setup(test, { type: 'error', status: 429, headers: { 'retry-after': '3600' } });
+    sessionWithOneTurn(home, 'limited');
+    const result = await gen(['a red ball', '-s', 'limited']);
     expectFailure(expect, result, /rate limited by the endpoint \(HTTP 429\); it asks to wait 3600 s/);
     expect(server.chatRequests()).toHaveLength(1);
+    expectIntact(expect, home, 'limited', ['a red circle']);
+    expect(session(home, 'limited').turns).toHaveLength(1);
   });
 
   it('times out a server that stalls past the timeout, three times, then exit 1', async (test) => {
@@ -161,15 +176,27 @@ describe.concurrent('svgchat gen -p openai against a fake server (built binary)'
     sessionWithOneTurn(home, 'slow');
     server.fallback = { type: 'stall', content: '<svg viewBox="0 0 10 10">', afterChunks: 2 };
     server.script({ type: 'stall' });
-    const result = await gen(['a green tree', '-s', 'slow'], { SVGCHAT_TIMEOUT_MS: '1000' });
-    expectFailure(expect, result, /no reply from http:\/\/127\.0\.0\.1:\d+\/v1 within 1\.0 s \(3 tries\)/);
+    // The client's clock for a try starts when it calls fetch, and a process's first fetch first loads
+    // fetch's HTTP stack and connects. On a loaded machine (load ~10 on two cores) that took 0.5 to 2 s
+    // before the first request reached the server; with a 1 s timeout the client could give up on a try
+    // it never sent: it said "3 tries" while the server had seen 2. 3 s leaves room for that.
+    const timeoutMs = 3000;
+    const result = await gen(['a green tree', '-s', 'slow'], { SVGCHAT_TIMEOUT_MS: String(timeoutMs) });
+    expectFailure(expect, result, /no reply from http:\/\/127\.0\.0\.1:\d+\/v1 within 3\.0 s \(3 tries\)/);
     expect(result.stderr).toMatch(/hint: .*config set timeout/);
+    // Three requests reached the server, and the client closed each one (the last close can reach the
+    // server just after the process's exit does, hence the wait).
+    await vi.waitFor(() => {
+      expect(server.chatRequests()).toHaveLength(3);
+      for (const attempt of server.chatRequests()) expect(attempt.abandonedAt).toBeDefined();
+    }, { timeout: 10_000, interval: 50 });
     const tries = server.chatRequests();
-    expect(tries).toHaveLength(3);
-    // Each try waited out the timeout (plus a backoff) before the next began; the server's clock sees the
-    // requests arrive with some jitter on a busy machine, hence the margin.
-    for (let i = 1; i < tries.length; i++) expect(tries[i].receivedAt - tries[i - 1].receivedAt).toBeGreaterThanOrEqual(800);
+    // Each try was given up only after the timeout: from one give-up to the next is the timeout plus a
+    // backoff (>= 125 ms). Measured between closes, not arrivals, so a first request slow to leave the
+    // client does not shorten it; the margin is for the server's own event loop on a busy machine.
+    for (let i = 1; i < tries.length; i++) expect(tries[i].abandonedAt! - tries[i - 1].abandonedAt!).toBeGreaterThanOrEqual(timeoutMs - 300);
     expectIntact(expect, home, 'slow', ['a red circle']);
+    expect(session(home, 'slow').turns).toHaveLength(1);
   });
 
   it('tries again after a stream cut mid-way', async (test) => {
@@ -194,21 +221,31 @@ describe.concurrent('svgchat gen -p openai against a fake server (built binary)'
 
   it('asks again without streaming when the SSE is malformed', async (test) => {
     const { expect } = test;
-    const { server, gen } = await setup(test, { type: 'malformed' });
-    const result = await gen(['a red ball', '-o', '-']);
+    const { server, home, gen } = await setup(test, { type: 'malformed' });
+    sessionWithOneTurn(home, 'retold');
+    const result = await gen(['a red ball', '-s', 'retold', '-o', '-']);
     expect(result.stderr).not.toMatch(/error|Could not parse/);
     expect(result.status).toBe(0);
     expect(server.chatRequests().map((r) => r.body!.stream)).toEqual([true, false]);
+    // The earlier turn, then the one the plain request drew.
+    expectIntact(expect, home, 'retold', ['a red circle', 'a red ball']);
+    const saved = session(home, 'retold');
+    expect(saved.turns[1].error).toBeNull();
+    expect(saved.head).toBe(saved.turns[1].id);
+    expect(fs.readFileSync(path.join(home, 'sessions', saved.turns[1].svg!.path), 'utf8')).toBe(result.stdout.trim());
   });
 
   it('a base URL that serves a web page: exit 1, pointing at /v1', async (test) => {
     const { expect } = test;
-    const { server, gen } = await setup(test);
+    const { server, home, gen } = await setup(test);
+    sessionWithOneTurn(home, 'web');
     server.fallback = { type: 'html' };
-    const result = await gen(['a red ball']);
+    const result = await gen(['a red ball', '-s', 'web']);
     expectFailure(expect, result, /the endpoint's reply is not a chat completion \(3 tries\)/);
     expect(result.stderr).toMatch(/hint: .*\/v1/);
     expect(server.chatRequests()).toHaveLength(3);
+    expectIntact(expect, home, 'web', ['a red circle']);
+    expect(session(home, 'web').turns).toHaveLength(1);
   });
 
   it('keeps a prose reply with no SVG on the turn as its error, after asking once more (exit 1)', async (test) => {
@@ -234,6 +271,31 @@ describe.concurrent('svgchat gen -p openai against a fake server (built binary)'
     const result = await gen(['a red ball', '--json']);
     expect(result.status).toBe(1);
     expect(JSON.parse(result.stdout)).toEqual({ prompt: 'a red ball', error: { code: 'no_svg', message: expect.stringMatching(/no usable SVG/) } });
+  });
+
+  it('repairs an SVG cut off by the output token limit (finish_reason length): exit 0, open tags closed, both turns kept', async (test) => {
+    const { expect } = test;
+    // Cut in the middle of a <path> inside a <g>: the half tag has to go, then <g> and <svg> are closed.
+    const cut = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><rect width="100" height="100" fill="#87ceeb"/><g fill="#e53935"><circle cx="50" cy="50" r="30"/><path d="M20 80 L50 6';
+    const { server, home, gen } = await setup(test, { type: 'reply', content: cut, finishReason: 'length' });
+    sessionWithOneTurn(home, 'cutoff');
+    const result = await gen(['a red ball on blue', '-s', 'cutoff']);
+    expect(result.stderr).not.toMatch(/error/);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^svgchat: the model ran out of output tokens; repaired it by closing 2 open elements$/m);
+    // Repaired, not asked for again.
+    expect(server.chatRequests()).toHaveLength(1);
+    const stored = fs.readFileSync(result.stdout.trim(), 'utf8');
+    expect(xmlErrors(stored)).toEqual([]);
+    expect(stored).toMatch(/^<svg[\s>]/);
+    expect(stored).toMatch(/<g fill="#e53935"><circle cx="50" cy="50" r="30"\/><\/g><\/svg>\s*$/);
+    expect(stored).not.toContain('<path');
+    expectIntact(expect, home, 'cutoff', ['a red circle', 'a red ball on blue']);
+    const saved = session(home, 'cutoff');
+    expect(saved.turns).toHaveLength(2);
+    expect(saved.turns[1]).toMatchObject({ provider: 'openai', error: null });
+    expect(saved.head).toBe(saved.turns[1].id);
+    expect(fs.readFileSync(path.join(home, 'sessions', saved.turns[1].svg!.path), 'utf8')).toBe(stored);
   });
 
   it('sanitizes a hostile SVG before storing it', async (test) => {

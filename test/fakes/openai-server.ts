@@ -40,6 +40,8 @@ export interface RecordedRequest {
   firstByteAt?: number;
   /** The connection closed before the response was complete: the client cancelled, or the script cut it. */
   abandoned?: boolean;
+  /** performance.now() when that close was seen: when the client gave up, for a try that stalls. */
+  abandonedAt?: number;
 }
 
 export interface FakeServer {
@@ -180,7 +182,9 @@ export async function startFakeOpenAI(): Promise<FakeServer> {
     const record: RecordedRequest = { method: req.method ?? 'GET', path: (req.url ?? '/').split('?')[0], headers: req.headers, body: undefined, receivedAt: performance.now() };
     requests.push(record);
     res.on('close', () => {
-      if (!res.writableEnded) record.abandoned = true;
+      if (res.writableEnded) return;
+      record.abandoned = true;
+      record.abandonedAt = performance.now();
     });
     const raw: Buffer[] = [];
     req.on('data', (chunk: Buffer) => raw.push(chunk));
