@@ -20,9 +20,21 @@ export function redactKey(text: string, apiKey: string | undefined): string {
   return apiKey && apiKey.length >= 4 ? text.split(apiKey).join('****') : text;
 }
 
-/** Called as each HTTP request leaves, so a timeout counts the server's time, not ours before sending. */
+/**
+ * Called as each request is handed to fetch, so a timeout counts from there, not from the work before it
+ * (building the client, the prompt). The first fetch of a process also loads Node's HTTP stack, which on a
+ * busy machine took seconds: warmFetch() does that before any clock starts.
+ */
 export interface DispatchHook {
   onDispatch: () => void;
+}
+
+let warmed: Promise<void> | undefined;
+
+/** Loads fetch's machinery with a request that never leaves the process (a data: URL). */
+function warmFetch(): Promise<void> {
+  warmed ??= fetch('data:,').then((response) => response.arrayBuffer()).then(() => {}, () => {});
+  return warmed;
 }
 
 /** Throws the usage error for an openai provider with neither a key nor a base URL (checked before anything is stored). */
@@ -39,7 +51,7 @@ export function requireEndpoint(settings: { provider?: string; baseUrl?: string;
 
 export async function createOpenAIClient(settings: EndpointSettings, hook?: DispatchHook): Promise<OpenAI> {
   requireEndpoint(settings);
-  const { default: OpenAIClient } = await import('openai');
+  const [{ default: OpenAIClient }] = await Promise.all([import('openai'), warmFetch()]);
   const key = settings.apiKey || undefined;
   return new OpenAIClient({
     baseURL: endpointOf(settings),

@@ -67,7 +67,7 @@ export async function* requestCompletion(client: OpenAI, hook: DispatchHook, req
     if (signal.aborted) throw new InterruptedError();
     if (stalled) throw new TransportFailure({ kind: 'timeout', afterMs: request.timeoutMs });
   };
-  // The clock starts when the request leaves (a busy machine can take a while to get there).
+  // The clock starts when the request is handed to fetch (a busy machine can take a while to get there).
   hook.onDispatch = arm;
   let phase: 'request' | 'stream' = 'request';
   try {
