@@ -119,8 +119,13 @@ function showReply(state: ReplState, outcome: TurnOutcome, report: ScoreReport |
 
 /** One line for an error, so the loop goes on: what went wrong, then what to do. */
 export function errorLine(error: unknown, debug: boolean): string {
-  if (error instanceof SvgchatError) return `${chalk.red('error:')} ${printable(error.message)}${error.hint ? chalk.dim(` · ${printable(error.hint)}`) : ''}`;
+  if (error instanceof SvgchatError) return `${chalk.red('error:')} ${oneLine(error.message)}${error.hint ? chalk.dim(` · ${oneLine(error.hint)}`) : ''}`;
   const text = error instanceof Error ? error.message : String(error);
   const stack = debug && error instanceof Error ? `\n${error.stack}` : '';
-  return `${chalk.red('internal error:')} ${printable(text)}${chalk.dim(' · this is a bug in svgchat; SVGCHAT_DEBUG=1 shows where')}${stack}`;
+  return `${chalk.red('internal error:')} ${oneLine(text)}${chalk.dim(' · this is a bug in svgchat; SVGCHAT_DEBUG=1 shows where')}${stack}`;
+}
+
+/** Messages quote what was typed, and a pasted or \-continued line holds newlines: shown as ⏎ to stay one line. */
+function oneLine(text: string): string {
+  return printable(text).replace(/\n/g, '⏎');
 }

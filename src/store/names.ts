@@ -1,21 +1,26 @@
 // Session names are data, never paths (SPEC §3).
 import { UsageError } from '../errors.js';
 
-/** 1-64 letters, digits, "-", "_" or "."; not starting with ".". Case-insensitively unique (the store checks). */
+/** 1-64 letters, digits, "-", "_" or "."; not starting with ".". Case-insensitively unique (the store checks).
+ * New names may not end in ".json" either (validateSessionName); the pattern still reads sessions named so before. */
 export const SESSION_NAME_PATTERN = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$/;
+
+/** Session "x" is the file "x.json" beside the folder "x/": the folder of a session "x.json" would be the file of "x". */
+const JSON_SUFFIX = /\.json$/i;
 
 function nameProblem(name: string): string {
   if (name.length === 0) return 'it is empty';
   if (name.length > 64) return `it is ${name.length} characters long (at most 64)`;
   if (/[/\\]/.test(name)) return 'a session name is not a path';
   if (name.startsWith('.')) return 'it starts with "."';
-  return 'it may only hold letters, digits, "-", "_" and "."';
+  if (!SESSION_NAME_PATTERN.test(name)) return 'it may only hold letters, digits, "-", "_" and "."';
+  return 'it ends in ".json", as session files do';
 }
 
 export function validateSessionName(name: string): string {
-  if (!SESSION_NAME_PATTERN.test(name)) {
+  if (!SESSION_NAME_PATTERN.test(name) || JSON_SUFFIX.test(name)) {
     const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
-    throw new UsageError(`invalid session name "${shown}": ${nameProblem(name)}`, 'use 1-64 letters, digits, "-", "_" or ".", not starting with "."', 'bad_name');
+    throw new UsageError(`invalid session name "${shown}": ${nameProblem(name)}`, 'use 1-64 letters, digits, "-", "_" or ".", not starting with "." nor ending in ".json"', 'bad_name');
   }
   return name;
 }

@@ -51,13 +51,15 @@ export class SessionReader {
 
   /** Names of the session files on disk (not read). */
   names(): string[] {
-    let entries: string[];
+    let entries: fs.Dirent[];
     try {
-      entries = fs.readdirSync(this.dir);
+      entries = fs.readdirSync(this.dir, { withFileTypes: true });
     } catch {
       return [];
     }
-    const names = entries.filter((entry) => entry.endsWith('.json')).map((entry) => entry.slice(0, -5)).filter((name) => SESSION_NAME_PATTERN.test(name));
+    // A folder is never a session file: the SVG folder of a session named "x.json" is "x.json/".
+    const files = entries.filter((entry) => !entry.isDirectory() && entry.name.endsWith('.json'));
+    const names = files.map((entry) => entry.name.slice(0, -5)).filter((name) => SESSION_NAME_PATTERN.test(name));
     // A store from before the mark existed, or one changed by hand, gets it the first time it is listed
     // (a store that cannot be written to is still listed: only a later claim would need the mark).
     if (names.some((name) => name !== name.toLowerCase())) {

@@ -12,6 +12,8 @@ describe('session names', () => {
     ['.hidden', /starts with "\."/],
     ['two words', /letters, digits/],
     ['naïve', /letters, digits/],
+    ['fox.json', /ends in "\.json"/],
+    ['Fox.JSON', /ends in "\.json"/],
   ])('%j is refused with a clear reason', (name, reason) => {
     let thrown: unknown;
     try {
@@ -25,7 +27,7 @@ describe('session names', () => {
     expect((thrown as UsageError).message.length).toBeLessThan(120);
   });
 
-  it.each(['fox', 'Fox-2', 'a', 'my_session.v2', '-dash', 'x'.repeat(64)])('%j is a good name', (name) => {
+  it.each(['fox', 'Fox-2', 'a', 'my_session.v2', '-dash', 'x'.repeat(64), 'json', 'fox.jsonl', 'fox.json-2'])('%j is a good name', (name) => {
     expect(validateSessionName(name)).toBe(name);
   });
 

@@ -219,6 +219,15 @@ describe('SessionStore', () => {
     expect(store.list({ search: 'nothing like this' })).toEqual([]);
   });
 
+  it('takes no folder for a session file: the SVG folder of a session named "x.json" is not a session "x"', () => {
+    const { store } = newStore();
+    store.create({ name: 'fox', settings });
+    fs.mkdirSync(path.join(store.dir, 'x.json'));
+    expect(store.list().map((s) => s.name)).toEqual(['fox']);
+    expect(store.find('x')).toBeUndefined();
+    expect(() => store.get('x')).toThrow('no session named "x"');
+  });
+
   it('never overwrites an SVG file that is already there', () => {
     const { store } = newStore();
     fs.mkdirSync(path.join(store.dir, 'fox'), { recursive: true });
