@@ -2,12 +2,13 @@
 import { fixed, kilobytes } from '../score/present.js';
 import type { ScoreReport } from '../score/scoreSvg.js';
 import type { Session, Turn } from '../store/schema.js';
+import { printable } from '../ui/printable.js';
 
-const oneLine = (text: string, width = 60) => {
-  const flat = text.replace(/\s+/g, ' ').trim();
+/** Prompts and titles are user text (or an imported file's): one line, and only printable characters. */
+export const oneLine = (text: string, width = 60) => {
+  const flat = printable(text.replace(/\s+/g, ' ').trim());
   return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat;
 };
-
 
 /** "1 turn", "3 turns". */
 export function count(n: number, noun: string): string {

@@ -31,6 +31,23 @@ describe('sessions commands', () => {
     expect(stdout()).not.toContain('\x1b[');
   });
 
+  it('list and show print a prompt holding escape sequences as text (an imported file cannot drive the terminal)', async () => {
+    const home = tempHome();
+    const store = new SessionStore(home);
+    store.create({ name: 'odd', title: 'a fox \x1b]0;pwned\x07', settings });
+    store.appendTurn('odd', draft('a fox \x1b[2J\x1b]8;;http://x\x07link'));
+    for (const tty of [true, false]) {
+      const list = fakeContext(home, { tty, env: { NO_COLOR: '1' } });
+      await sessionsList(list.ctx, {});
+      const show = fakeContext(home, { tty, env: { NO_COLOR: '1' } });
+      await sessionsShow(show.ctx, 'odd', {});
+      for (const out of [list.stdout(), show.stdout()]) {
+        expect(out).not.toMatch(/[\x07\x1b]/);
+        expect(out).toContain('\ufffd');
+      }
+    }
+  });
+
   it('list --json and --search', async () => {
     const { home } = homeWithSessions();
     const { ctx, stdout } = fakeContext(home);

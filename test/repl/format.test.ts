@@ -37,6 +37,8 @@ describe('REPL formatting', () => {
 
   it('shows a turn as id, score and prompt on one line', () => {
     expect(turnLine(turn({ prompt: 'a red fox\nin the  snow' }))).toBe('t1   0.81  a red fox in the snow');
+    // A prompt from an imported file cannot set the window title or clear the screen.
+    expect(turnLine(turn({ prompt: 'a fox \x1b]0;pwned\x07 \x1b[2J' }))).toBe('t1   0.81  a fox \ufffd]0;pwned\ufffd \ufffd[2J');
     expect(turnLine(turn({ id: 't12', score: null, error: { code: 'no_svg', message: 'the reply held no SVG' } }))).toBe('t12  fail  a red fox  (the reply held no SVG)');
     expect(turnLine(turn({ prompt: 'x'.repeat(100) }), 20)).toBe(`t1   0.81  ${'x'.repeat(19)}…`);
   });

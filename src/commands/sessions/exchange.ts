@@ -17,6 +17,7 @@ import { createReporter, type Reporter } from '../../ui/output.js';
 import { sessionGallery } from '../view.js';
 import { openStore, turnCount } from '../sessions.js';
 import { writeUserFile } from '../../util/writeUserFile.js';
+import { printable } from '../../ui/printable.js';
 
 const FORMATS: ExportFormat[] = ['md', 'html', 'json'];
 
@@ -85,7 +86,7 @@ async function replayMarkdown(ctx: Context, store: SessionStore, reporter: Repor
   });
   const newIds = new Map<string, string>();
   for (const [index, turn] of parsed.turns.entries()) {
-    reporter.status(`replaying ${index + 1}/${parsed.turns.length}: ${turn.prompt.slice(0, 40)}`);
+    reporter.status(`replaying ${index + 1}/${parsed.turns.length}: ${printable(turn.prompt.replace(/\s+/g, ' ').slice(0, 40))}`);
     store.setHead(session.id, turn.parent === null ? null : (newIds.get(turn.parent) ?? null));
     const outcome = await generateTurn(store, session.id, { prompt: turn.prompt, seed: turn.seed ?? undefined, settings }, ctx.signal);
     newIds.set(turn.id, outcome.turn.id);

@@ -4,6 +4,7 @@ import type { Context } from '../../context.js';
 import type { Session, Turn } from '../../store/schema.js';
 import { createReporter } from '../../ui/output.js';
 import { openStore } from '../sessions.js';
+import { printable } from '../../ui/printable.js';
 
 /** Colour only on a terminal, and never with NO_COLOR (chalk itself only looks at FORCE_COLOR). */
 function painter(ctx: Context): ChalkInstance {
@@ -36,7 +37,7 @@ export async function sessionsList(ctx: Context, options: { json?: boolean; sear
     return;
   }
   if (!ctx.stdout.isTTY) {
-    for (const s of sessions) ctx.stdout.write(`${s.name}\t${s.turns.length}\t${s.updatedAt}\t${s.title.replace(/\s+/g, ' ')}\n`);
+    for (const s of sessions) ctx.stdout.write(`${s.name}\t${s.turns.length}\t${s.updatedAt}\t${printable(s.title.replace(/\s+/g, ' '))}\n`);
     return;
   }
   if (sessions.length === 0) {
@@ -48,7 +49,7 @@ export async function sessionsList(ctx: Context, options: { json?: boolean; sear
   const titleWidth = Math.max(10, (ctx.stdout.columns || 100) - nameWidth - 27);
   ctx.stdout.write(`${paint.bold(`${'NAME'.padEnd(nameWidth)}  TURNS  ${'UPDATED'.padEnd(12)}  TITLE`)}\n`);
   for (const s of sessions) {
-    ctx.stdout.write(`${paint.cyan(fit(s.name, nameWidth))}  ${String(s.turns.length).padStart(5)}  ${ago(s.updatedAt).padEnd(12)}  ${fit(s.title, titleWidth).trimEnd()}\n`);
+    ctx.stdout.write(`${paint.cyan(fit(s.name, nameWidth))}  ${String(s.turns.length).padStart(5)}  ${ago(s.updatedAt).padEnd(12)}  ${fit(printable(s.title.replace(/\s+/g, ' ')), titleWidth).trimEnd()}\n`);
   }
 }
 
@@ -62,7 +63,7 @@ function turnLines(paint: ChalkInstance, store: ReturnType<typeof openStore>, se
     ...(turn.seed === null ? [] : [`seed ${turn.seed}`]),
     ...(turn.candidates.length > 0 ? [`best of ${turn.candidates.length + 1}`] : []),
   ];
-  const prompt = turn.prompt.replace(/\s+/g, ' ');
+  const prompt = printable(turn.prompt.replace(/\s+/g, ' '));
   return [`${marker} ${paint.bold(turn.id.padEnd(5))} ${parent.padEnd(8)} ${prompt}`, `  ${' '.repeat(14)} ${paint.dim(facts.join(' · '))}`];
 }
 
@@ -77,7 +78,7 @@ export async function sessionsShow(ctx: Context, ref: string, options: { json?: 
   const { settings } = session;
   const paint = painter(ctx);
   const out = [
-    `${paint.bold(session.name)}  ${session.title}`,
+    `${paint.bold(session.name)}  ${printable(session.title.replace(/\s+/g, ' '))}`,
     paint.dim(`id ${session.id} · ${session.turns.length} turns · created ${session.createdAt} · updated ${session.updatedAt}`),
     paint.dim(`${settings.provider}/${settings.model} · ${settings.size} · profile ${settings.profile}`),
   ];

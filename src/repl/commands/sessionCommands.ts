@@ -3,7 +3,7 @@ import { UsageError } from '../../errors.js';
 import { validateSessionName } from '../../store/names.js';
 import type { Session } from '../../store/schema.js';
 import { confirmPrompt, selectPrompt } from '../../ui/prompts.js';
-import { count, sessionLines } from '../format.js';
+import { count, oneLine, sessionLines } from '../format.js';
 import type { ReplState } from '../state.js';
 import { message, type CommandResult, type SlashCommand } from '../types.js';
 
@@ -13,7 +13,7 @@ const sessionNames = (state: ReplState) => state.store.list().map((session) => s
 export function sessionStatus(session: Session): string {
   const head = session.turns.find((turn) => turn.id === session.head);
   const turns = count(session.turns.length, 'turn');
-  return `${session.name}: ${turns}${head ? `, at ${head.id} "${head.prompt.replace(/\s+/g, ' ').slice(0, 50)}"` : session.turns.length > 0 ? ', at the start (next prompt begins a new branch)' : ''}`;
+  return `${session.name}: ${turns}${head ? `, at ${head.id} "${oneLine(head.prompt, 50)}"` : session.turns.length > 0 ? ', at the start (next prompt begins a new branch)' : ''}`;
 }
 
 function freeNewName(state: ReplState, name: string): string {
@@ -27,7 +27,7 @@ async function pickSession(state: ReplState): Promise<Session | undefined> {
   const sessions = state.store.list();
   const others = sessions.filter((session) => session.id !== state.session?.id);
   if (others.length === 0) throw new UsageError('there is no other session to resume', 'start one with /new [name]');
-  const choices = others.slice(0, 50).map((session) => ({ name: `${session.name}  (${count(session.turns.length, 'turn')}) ${session.title}`, value: session.id }));
+  const choices = others.slice(0, 50).map((session) => ({ name: `${session.name}  (${count(session.turns.length, 'turn')}) ${oneLine(session.title, 50)}`, value: session.id }));
   const id = await selectPrompt(state.streams, 'Resume which session?', choices);
   return id === undefined ? undefined : state.store.get(id);
 }
