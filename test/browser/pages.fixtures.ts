@@ -14,10 +14,15 @@ const OFFLINE: Settings = { provider: 'offline', model: 'composer-1', size: '512
 export const LONG_PROMPT = `a harbour at sunset with sailboats, gulls, a lighthouse and ${'x'.repeat(160)} written on a sign, plus a very long description that keeps going to see that the card text is clamped and wraps instead of stretching the grid`;
 
 /** 9 turns: t1-t3 (branch A after a reset), t4-t8 on a second root, then the head back at t5 and t9 after it (t6-t8 become branch B). */
-export async function drawSampleSession(store: SessionStore, name: string): Promise<Session> {
+/** A new offline session, and a function that draws one prompt into it. */
+function offlineSession(store: SessionStore, name: string) {
   const session = store.create({ name, settings: { provider: 'offline', model: 'composer-1', size: '512x512', profile: 'default' } });
   const signal = new AbortController().signal;
-  const draw = (prompt: string, seed: number) => generateTurn(store, session.id, { prompt, seed, settings: OFFLINE }, signal);
+  return { session, draw: (prompt: string, seed: number) => generateTurn(store, session.id, { prompt, seed, settings: OFFLINE }, signal) };
+}
+
+export async function drawSampleSession(store: SessionStore, name: string): Promise<Session> {
+  const { session, draw } = offlineSession(store, name);
   await draw('a red fox in a snowy forest at dusk', 1);
   await draw('make the fox smaller and add a moon', 2);
   await draw('three blue birds on a wire', 3);
@@ -34,9 +39,7 @@ export async function drawSampleSession(store: SessionStore, name: string): Prom
 
 /** The README's picture: what a person's session looks like, with a branch (t5 redrawn from t4). */
 export async function drawTourSession(store: SessionStore, name: string): Promise<Session> {
-  const session = store.create({ name, settings: { provider: 'offline', model: 'composer-1', size: '512x512', profile: 'default' } });
-  const signal = new AbortController().signal;
-  const draw = (prompt: string, seed: number) => generateTurn(store, session.id, { prompt, seed, settings: OFFLINE }, signal);
+  const { session, draw } = offlineSession(store, name);
   await draw('a red fox in a snowy forest at dusk', 1);
   await draw('make the fox smaller and add a moon', 2);
   await draw('a lighthouse on a beach at night', 3);
