@@ -76,6 +76,10 @@ describe('parsePrompt: setting, time, weather, style', () => {
     ['a neon monochrome skull', ['skull'], 'neon monochrome'],
     ['a bird above a house', ['bird', 'house'], ''],
     ['a campfire under the stars', ['campfire'], 'night'],
+    ['an ice cream cone on a hot day', ['ice cream cone'], 'day'],
+    ['a cherry blossom tree in spring', ['cherry blossom tree'], 'day'],
+    ['a cabin in winter', ['cabin'], 'snow'],
+    ['a cherry red car', ['car #ff0000'], ''],
     ['a rainbow over a waterfall', ['rainbow', 'waterfall'], ''],
   ])('%s', (prompt, objects, scene) => {
     const result = summary(prompt);

@@ -38,6 +38,9 @@ describe('phrase -> drawing', () => {
     ['a windmill', 'primitive:windmill'],
     ['a fishbowl', 'primitive:fishbowl'],
     ['a waterfall', 'primitive:waterfall'],
+    ['a starfish', 'primitive:starfish'],
+    ['a box', 'icon:package'],
+    ['an ice cream cone', 'icon:soft-ice-cream'],
     ['a wooden boat', 'icon:sailboat'],
     // names with a colour in them keep their own drawing
     ['a green apple', 'icon:green-apple'],

@@ -78,6 +78,8 @@ export function drawPrimitive(name: string, color: string | undefined): string {
     case 'waterfall':
       return `<path d="M4 96V20L22 10L40 16V96zM60 96V14L80 8L96 18V96z" fill="#8d7b68"/><path d="M38 16h24v72H38z" fill="${color ?? '#6ec6f0'}"/>` +
         `<path d="M43 18v64M50 18v70M57 18v64" stroke="#e3f6fd" stroke-width="2.5" opacity=".8"/><path d="M28 96C30 86 42 84 50 88C58 84 70 86 72 96z" fill="#e3f6fd"/>`;
+    case 'starfish':
+      return `<path d="${shapePath('star')}" fill="${color ?? '#f4845f'}" stroke="${shade(color ?? '#f4845f', 0.8)}" stroke-width="4" stroke-linejoin="round"/><circle cx="50" cy="52" r="3" fill="${shade(color ?? '#f4845f', 0.8)}"/>`;
     case 'blob':
       // A stand-in for a thing no icon draws: a soft pebble, clearly a placeholder, never nothing.
       return `<path d="M50 10C76 8 94 30 90 54C86 80 66 94 44 90C20 86 6 68 10 44C13 24 28 11 50 10z" fill="${color ?? '#9b8fd6'}"/>` +

@@ -1,5 +1,6 @@
 // Prompt understanding: objects with their counts, colours and sizes, the relations between them,
 // and the scene around them (setting, time of day, weather, style). Pure; no icon lookups here.
+import { CONCEPT_ICONS } from '../retrieve/concepts.js';
 import { singular } from '../retrieve/terms.js';
 import type { Setting, StyleWord, TimeOfDay, Weather } from '../types.js';
 import { colorFromWords, isColorWord } from './colors.js';
@@ -43,6 +44,21 @@ export interface ParsedPrompt {
 const ING_NOUNS = new Set('building ring king wing string ceiling swing pudding dumpling wedding bowling skiing sling spring earring clothing icing ping painting stocking duckling seedling sapling'.split(' '));
 const LY_NOUNS = new Set('butterfly dragonfly firefly fly lily jelly belly holly family bully dolly trolley'.split(' '));
 const LOCATIVE = new Set(['in', 'on', 'at', 'into', 'inside', 'across', 'through', 'within', 'among', 'under', 'over', 'above']);
+
+/** Names of two or more words ("ice cream", "cherry blossom"): a colour word inside one is part of the name. */
+const COMPOUNDS = new Set([...CONCEPT_ICONS.keys()].filter((name) => name.includes(' ')));
+
+/**
+ * "cream" in "ice cream" and "cherry" in "cherry blossom" are not colours. A basic colour before a name stays
+ * one ("a red apple" asks for red), so only a thing-named colour ("cherry", "lemon") is read into what follows.
+ */
+function inCompound(previous: string | undefined, word: string, next: string | undefined): boolean {
+  if (previous !== undefined && COMPOUNDS.has(`${previous} ${word}`)) return true;
+  return AMBIGUOUS_COLORS.has(word) && next !== undefined && COMPOUNDS.has(`${word} ${singular(next)}`);
+}
+
+/** Words that describe the day, not a thing: "on a hot day" draws no "hot". */
+const DAY_ADJECTIVES = new Set('hot cold warm chilly sunny cloudy windy foggy misty beautiful lovely nice fine clear bright'.split(' '));
 
 function isFiller(word: string): boolean {
   if (word.length > 4 && word.endsWith('ing') && !ING_NOUNS.has(word)) return true;
@@ -88,6 +104,7 @@ export function parsePrompt(prompt: string): ParsedPrompt {
   let relation: { kind: RelationKind; word: string } | undefined;
 
   const flush = () => {
+    if (run.length === 1 && DAY_ADJECTIVES.has(run[0])) run = [];
     if (run.length === 0) return;
     // "a pair of glasses" is one pair; "a pair of shoes" two shoes.
     const object = objectFrom(run, pair && PLURAL_ONLY.has(run[run.length - 1]) ? 1 : count, color, size, colorWord);
@@ -137,7 +154,7 @@ export function parsePrompt(prompt: string): ParsedPrompt {
         color = colorFromWords(word, next.word);
         if (color) result.colors.push(color);
         i++;
-      } else if (isColorWord(word) && (!AMBIGUOUS_COLORS.has(word) || (nextWord !== undefined && !SETTINGS[nextWord]))) {
+      } else if (isColorWord(word) && (!AMBIGUOUS_COLORS.has(word) || (nextWord !== undefined && !SETTINGS[nextWord])) && !inCompound(run.at(-1), word, nextWord)) {
         const hex = colorFromWords(undefined, word);
         if (hex) result.colors.push(hex);
         // A colour after its object ("an apple, red", "a cat red") belongs to that object.

@@ -320,7 +320,7 @@ trophy: trophy, cup trophy
 sports-medal: medal
 kite: kite
 balloon: balloon, balloons, party balloon
-wrapped-gift: gift, present, box, package, parcel
+wrapped-gift: gift, present, gift box, parcel
 teddy-bear: teddy bear, teddy, stuffed animal, plush
 game-die: dice, die
 puzzle-piece: puzzle, jigsaw
@@ -405,7 +405,7 @@ shower: shower
 basket: basket
 bucket: bucket, pail
 broom: broom
-package: cardboard box, crate
+package: box, cardboard box, crate, package
 amphora: vase, urn, jug
 jar: jar
 framed-picture: frame, picture frame, framed picture

@@ -27,7 +27,7 @@ const DRAWN = new Map([
   // Things the icon set has no drawing of, whose nearest words would hijack them ("mat" -> a cup of mate).
   ['wire', 'wire'], ['power line', 'wire'], ['cable', 'wire'], ['clothesline', 'wire'],
   ['mat', 'mat'], ['rug', 'mat'], ['carpet', 'mat'], ['doormat', 'mat'],
-  ['lily pad', 'lily-pad'], ['lilypad', 'lily-pad'], ['windmill', 'windmill'], ['fishbowl', 'fishbowl'], ['fish bowl', 'fishbowl'], ['goldfish bowl', 'fishbowl'], ['waterfall', 'waterfall'], ['falls', 'waterfall'],
+  ['lily pad', 'lily-pad'], ['lilypad', 'lily-pad'], ['windmill', 'windmill'], ['fishbowl', 'fishbowl'], ['fish bowl', 'fishbowl'], ['goldfish bowl', 'fishbowl'], ['waterfall', 'waterfall'], ['falls', 'waterfall'], ['starfish', 'starfish'], ['sea star', 'starfish'],
 ]);
 
 const SKY_ICONS = new Set('sun crescent-moon full-moon new-moon star glowing-star shooting-star comet ringed-planet cloud rainbow milky-way high-voltage snowflake sun-behind-cloud sun-behind-small-cloud sun-behind-large-cloud cloud-with-rain cloud-with-snow cloud-with-lightning balloon kite airplane small-airplane helicopter rocket flying-saucer parachute satellite dove eagle globe-showing-americas'.split(' '));
