@@ -88,7 +88,7 @@ await external('bench-serve.mjs', 'serve p95 latency', (d) => record('serve p95 
 // The public list (e.g. PartiPrompts.tsv, Apache-2.0) is not shipped in this repository; point at a copy.
 const promptList = process.env.SVGCHAT_PROMPT_LIST;
 if (promptList && fs.existsSync(promptList)) {
-  await external('concept-coverage.mjs', 'concept coverage', (d) => record('concept coverage (public prompt list)', d.coverage * 100, 90, '%', d.coverage >= 0.9, `(${d.covered}/${d.eligible} of ${d.prompts} prompts in ${d.file})`), [promptList, '--json']);
+  await external('concept-coverage.mjs', 'concept coverage', (d) => record('concept coverage (public prompt list)', (d.covered / d.eligible) * 100, 90, '%', d.covered / d.eligible >= 0.9, `(${d.covered}/${d.eligible} of ${d.prompts} prompts in ${d.file})`), [promptList, '--json']);
 } else {
   rows.push({ name: 'concept coverage (public prompt list)', value: 'skipped', target: 90, unit: '%', pass: true, detail: '(set SVGCHAT_PROMPT_LIST to e.g. PartiPrompts.tsv)' });
 }

@@ -39,6 +39,8 @@ describe('phrase -> drawing', () => {
     ['a fishbowl', 'primitive:fishbowl'],
     ['a waterfall', 'primitive:waterfall'],
     ['a starfish', 'primitive:starfish'],
+    ['a tennis court', 'primitive:court'],
+    ['a brick wall', 'primitive:wall'],
     ['a box', 'icon:package'],
     ['an ice cream cone', 'icon:soft-ice-cream'],
     ['a wooden boat', 'icon:sailboat'],

@@ -80,6 +80,16 @@ export function drawPrimitive(name: string, color: string | undefined): string {
         `<path d="M43 18v64M50 18v70M57 18v64" stroke="#e3f6fd" stroke-width="2.5" opacity=".8"/><path d="M28 96C30 86 42 84 50 88C58 84 70 86 72 96z" fill="#e3f6fd"/>`;
     case 'starfish':
       return `<path d="${shapePath('star')}" fill="${color ?? '#f4845f'}" stroke="${shade(color ?? '#f4845f', 0.8)}" stroke-width="4" stroke-linejoin="round"/><circle cx="50" cy="52" r="3" fill="${shade(color ?? '#f4845f', 0.8)}"/>`;
+    case 'court':
+      // Seen from the stands: a green court in perspective, its lines, and the net across the middle.
+      return `<path d="M18 46h64l14 50H4z" fill="${color ?? '#4c9a5a'}"/><path d="M18 46h64l14 50H4zM50 46v50M12 68h76" fill="none" stroke="#fff" stroke-width="1.6"/>` +
+        `<path d="M8 66h84v8H8z" fill="#fff" opacity=".35"/><path d="M8 66h84M8 74h84M8 62v14M92 62v14" stroke="#333" stroke-width="1.4"/>`;
+    case 'wall': {
+      const brick = color ?? '#b5523b';
+      const rows = Array.from({ length: 7 }, (_, r) => `M4 ${34 + r * 9}h92`).join('');
+      const joints = Array.from({ length: 7 }, (_, r) => Array.from({ length: 6 }, (_, k) => `M${4 + ((r % 2) * 8) + k * 16} ${34 + r * 9}v9`).join('')).join('');
+      return `<path d="M4 34h92v62H4z" fill="${brick}"/><path d="${rows}${joints}" stroke="${shade(brick, 1.3, 0.4)}" stroke-width="1.5"/>`;
+    }
     case 'blob':
       // A stand-in for a thing no icon draws: a soft pebble, clearly a placeholder, never nothing.
       return `<path d="M50 10C76 8 94 30 90 54C86 80 66 94 44 90C20 86 6 68 10 44C13 24 28 11 50 10z" fill="${color ?? '#9b8fd6'}"/>` +

@@ -123,12 +123,15 @@ export const TIMES: Record<string, TimeOfDay> = {
   dusk: 'dusk', sunset: 'dusk', evening: 'dusk', twilight: 'dusk', golden: 'dusk',
   dawn: 'dawn', sunrise: 'dawn', morning: 'dawn', daybreak: 'dawn',
   day: 'day', daytime: 'day', noon: 'day', sunny: 'day', afternoon: 'day', daylight: 'day',
+  // Seasons: a daytime landscape ("spring" alone is a coil or a well, so only "in spring" counts: tokens.ts).
+  summer: 'day', summertime: 'day', springtime: 'day',
 };
 
 export const WEATHER: Record<string, Weather> = {
   rain: 'rain', rainy: 'rain', raining: 'rain', drizzle: 'rain', snowy: 'snow', snowing: 'snow', snowfall: 'snow',
   snowstorm: 'snow', blizzard: 'snow', cloudy: 'clouds', overcast: 'clouds', storm: 'storm', stormy: 'storm',
   thunderstorm: 'storm', lightning: 'storm', fog: 'fog', foggy: 'fog', mist: 'fog', misty: 'fog', hazy: 'fog',
+  winter: 'snow', wintry: 'snow', wintertime: 'snow',
 };
 
 export const STYLES: Record<string, StyleWord> = {

@@ -20,9 +20,8 @@ const PHRASES: [string[], Token][] = [
   ...(['at night', 'at dusk', 'at dawn', 'at sunset', 'at sunrise', 'at midnight', 'in the evening', 'in the morning', 'during the day', 'at noon', 'by night', 'by day'] as const).map(
     (text): [string[], Token] => [text.split(' '), { type: 'time', time: TIMES[text.split(' ').at(-1)!] }],
   ),
-  // Seasons are a daytime landscape ("in spring" is not a hot spring); winter brings snow.
-  ...(['in spring', 'in the spring', 'in springtime', 'in summer', 'in the summer', 'in autumn', 'in the autumn', 'in fall', 'in the fall'] as const).map((text): [string[], Token] => [text.split(' '), { type: 'time', time: 'day' }]),
-  ...(['in winter', 'in the winter', 'in wintertime'] as const).map((text): [string[], Token] => [text.split(' '), { type: 'weather', weather: 'snow', word: text }]),
+  // "In spring" is a daytime landscape, not a hot spring (summer and winter are words of their own: lexicon.ts).
+  ...(['in spring', 'in the spring'] as const).map((text): [string[], Token] => [text.split(' '), { type: 'time', time: 'day' }]),
   // Idioms for a night sky: "a campfire under the stars" has stars above it, not three stars beside it.
   ...(['under the stars', 'under a starry sky', 'under the night sky', 'beneath the stars'] as const).map((text): [string[], Token] => [text.split(' '), { type: 'time', time: 'night' }]),
 ].sort((a, b) => b[0].length - a[0].length);
