@@ -1,5 +1,6 @@
 // A new scene from a parsed prompt: retrieve a drawing per object, lay them out, add what the
 // setting implies, and say (in notes) whatever could not be drawn as asked.
+import { splitHolders } from './holders.js';
 import { FLOATERS, layoutObjects, MAX_COPIES } from './layout/layout.js';
 import { propsFor } from './layout/props.js';
 import { stageFor } from './layout/stage.js';
@@ -78,7 +79,8 @@ export function propItems(scene: Scene, random: Random, firstId: number): SceneI
   })).filter((item) => item.count > 0);
 }
 
-export function planScene(parsed: ParsedPrompt, options: PlanOptions, notes: string[]): Scene {
+export function planScene(said: ParsedPrompt, options: PlanOptions, notes: string[]): Scene {
+  const parsed = splitHolders(said, options.library, options.avoidFlags);
   const random = seededRandom(options.seed);
   const pattern = detectPattern(parsed.words);
   let objects = parsed.objects;

@@ -53,6 +53,24 @@ describe('compose', () => {
     expect(above.items[0].bbox[1] + above.items[0].bbox[3]).toBeLessThanOrEqual(above.items[1].bbox[1] + 1);
   });
 
+  it('draws a holder and what it holds where the icon set has them apart', () => {
+    const basket = draw('a basket of eggs').scene.items;
+    expect(basket.map((item) => [item.source, item.count])).toEqual([['icon:basket', 1], ['icon:egg', 3]]);
+    // The eggs sit in the basket: above its middle, within its width.
+    const [[bx, by, bw, bh], [ex, ey, ew, eh]] = basket.map((item) => item.bbox);
+    expect(ey + eh).toBeLessThan(by + bh * 0.75);
+    expect(ex).toBeGreaterThanOrEqual(bx - 1);
+    expect(ex + ew).toBeLessThanOrEqual(bx + bw + 1);
+    // Flowers stand out of a vase's neck, said either way.
+    for (const prompt of ['a vase of flowers', 'four purple flowers in a vase']) {
+      const [vase, flowers] = [...draw(prompt).scene.items].sort((a) => (a.source === 'icon:amphora' ? -1 : 1));
+      expect(flowers.bbox[1] + flowers.bbox[3]).toBeLessThan(vase.bbox[1] + vase.bbox[3] * 0.3);
+    }
+    // The icon set draws these whole: one item, no second holder.
+    expect(draw('a bowl of rice').scene.items.map((item) => item.source)).toEqual(['icon:cooked-rice']);
+    expect(draw('a cup of coffee').scene.items.map((item) => item.source)).toEqual(['icon:hot-beverage']);
+  });
+
   it('puts a ship in a storm on the sea, not on grass', () => {
     expect(draw('a pirate ship in a storm').scene.setting).toBe('sea');
     expect(draw('a pirate ship').scene.setting).toBeUndefined();

@@ -132,7 +132,7 @@ describe('colour words', () => {
 
 describe('singular', () => {
   it.each([
-    ['foxes', 'fox'], ['puppies', 'puppy'], ['trees', 'tree'], ['bus', 'bus'], ['mice', 'mouse'],
+    ['foxes', 'fox'], ['puppies', 'puppy'], ['cookies', 'cookie'], ['cherries', 'cherry'], ['trees', 'tree'], ['bus', 'bus'], ['mice', 'mouse'],
     ['glasses', 'glass'], ['cactus', 'cactus'], ['leaves', 'leaf'], ['cat', 'cat'], ['tomatoes', 'tomato'],
   ])('%s -> %s', (word, expected) => expect(singular(word)).toBe(expected));
 });

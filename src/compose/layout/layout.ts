@@ -4,7 +4,7 @@ import type { ParsedRelation } from '../parse/parse.js';
 import type { Random } from '../random.js';
 import type { Box, Placement } from '../types.js';
 import { clampBox, union } from './geometry.js';
-import { placeRelative, surfaceOf } from './relations.js';
+import { placeRelative, relationTo } from './relations.js';
 import { placeRows, type Copy } from './rows.js';
 import { scatterBox } from './scatter.js';
 import type { Stage } from './stage.js';
@@ -101,8 +101,9 @@ export function layoutObjects(objects: LayoutObject[], relations: ParsedRelation
     }
     placed[i].z = 60 + i * 0.01;
   }
-  // Relations, in the order said, so chains ("a cat on a box on a table") build up.
-  for (const relation of relations) {
+  // Relations, in the order said, so chains ("a cat on a box on a table") build up; a second pass places those
+  // whose target was placed after them ("a basket of eggs on a table": the eggs follow the basket).
+  for (const relation of [...relations, ...relations]) {
     if (ROW_KINDS.has(relation.kind) && !dependent.has(relation.subject)) continue;
     const target = placed[relation.target];
     const subject = objects[relation.subject];
@@ -110,7 +111,8 @@ export function layoutObjects(objects: LayoutObject[], relations: ParsedRelation
     const anchor = target.boxes[0];
     const count = Math.min(subject.count, MAX_COPIES);
     const natural = anchor[2] * subject.size;
-    const relative = placeRelative(relation.kind, anchor, natural, count, surfaceOf(objects[relation.target].source));
+    const how = relationTo(relation.kind, objects[relation.target].source);
+    const relative = placeRelative(how.kind, anchor, natural, count, how.surface);
     placed[relation.subject] = { boxes: relative.boxes, z: target.z + relative.zOffset * 0.5 + relation.subject * 0.001 };
   }
   // Anything a broken relation left unplaced still gets drawn.

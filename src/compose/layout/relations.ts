@@ -18,6 +18,18 @@ export function surfaceOf(source: string): number {
   return SURFACES[source] ?? 0.16;
 }
 
+/** Holders whose contents show above the rim ("eggs in a basket", "flowers in a vase"): how far down the rim is. */
+const OPEN_TOPS: Record<string, number> = {
+  'icon:basket': 0.5, 'icon:bowl-with-spoon': 0.5, 'icon:amphora': 0.14, 'icon:bucket': 0.3, 'icon:package': 0.3,
+  'icon:fork-and-knife-with-plate': 0.55,
+};
+
+/** "Inside" an open holder sits in it, showing above the rim; other relations are as said. */
+export function relationTo(kind: RelationKind, target: string): { kind: RelationKind; surface: number } {
+  const rim = OPEN_TOPS[target];
+  return kind === 'inside' && rim !== undefined ? { kind: 'on', surface: rim } : { kind, surface: surfaceOf(target) };
+}
+
 /** Boxes for `count` copies of a thing of natural `size`, placed `kind` the target box. */
 export function placeRelative(kind: RelationKind, target: Box, size: number, count: number, surface = 0.16): Relative {
   const [tx, ty, tw, th] = target;
