@@ -79,6 +79,9 @@ describe('parsePrompt: setting, time, weather, style', () => {
     ['an ice cream cone on a hot day', ['ice cream cone'], 'day'],
     ['a cherry blossom tree in spring', ['cherry blossom tree'], 'day'],
     ['a cabin in winter', ['cabin'], 'snow'],
+    ['a turtle on a rock by the sea', ['turtle', 'rock'], 'sea'],
+    ['a lion in the savanna at sunset', ['lion'], 'meadow dusk'],
+    ['a pink flamingo on one leg in the water', ['flamingo #ffc0cb'], 'sea'],
     ['a cherry red car', ['car #ff0000'], ''],
     ['a rainbow over a waterfall', ['rainbow', 'waterfall'], ''],
   ])('%s', (prompt, objects, scene) => {

@@ -93,6 +93,7 @@ export const SETTINGS: Record<string, Setting> = {
   snow: 'snow', winter: 'snow', tundra: 'snow', arctic: 'snow',
   mountains: 'mountains', mountain: 'mountains', hills: 'mountains', hill: 'mountains', valley: 'mountains',
   meadow: 'meadow', field: 'meadow', grass: 'meadow', grassland: 'meadow', prairie: 'meadow', countryside: 'meadow',
+  savanna: 'meadow', savannah: 'meadow',
   farm: 'farm', ranch: 'farm', garden: 'garden', park: 'park', yard: 'park', backyard: 'park',
   sky: 'sky', air: 'sky', clouds: 'sky',
   sea: 'sea', ocean: 'sea', water: 'sea', waves: 'sea', lake: 'lake', pond: 'lake', river: 'lake',

@@ -43,7 +43,7 @@ export interface ParsedPrompt {
 
 const ING_NOUNS = new Set('building ring king wing string ceiling swing pudding dumpling wedding bowling skiing sling spring earring clothing icing ping painting stocking duckling seedling sapling'.split(' '));
 const LY_NOUNS = new Set('butterfly dragonfly firefly fly lily jelly belly holly family bully dolly trolley'.split(' '));
-const LOCATIVE = new Set(['in', 'on', 'at', 'into', 'inside', 'across', 'through', 'within', 'among', 'under', 'over', 'above']);
+const LOCATIVE = new Set(['in', 'on', 'at', 'into', 'inside', 'across', 'through', 'within', 'among', 'under', 'over', 'above', 'by', 'near', 'beside']);
 
 /** Names of two or more words ("ice cream", "cherry blossom"): a colour word inside one is part of the name. */
 const COMPOUNDS = new Set([...CONCEPT_ICONS.keys()].filter((name) => name.includes(' ')));
