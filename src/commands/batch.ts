@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Settings } from '../config/settings.js';
 import type { Context } from '../context.js';
-import { InterruptedError, SilentExit, UsageError } from '../errors.js';
+import { ExitCode, SilentExit, UsageError } from '../errors.js';
 import { parseBatchLine, splitBatch, type BatchItem } from '../pipeline/batchInput.js';
 import { requireEndpoint } from '../providers/client.js';
 import { createProgress } from '../ui/progress.js';
@@ -63,7 +63,7 @@ export async function batchCommand(ctx: Context, source: string, settings: Setti
   progress.done();
   if (ctx.signal.aborted) {
     ctx.stderr.write(`svgchat: interrupted after ${written} of ${items.length} prompts; the results so far are written\n`);
-    throw new InterruptedError();
+    throw new SilentExit(ExitCode.interrupted); // said above, once
   }
   if (failed > 0) throw new SilentExit(1);
 }

@@ -152,6 +152,7 @@ describe('svgchat in pipes', () => {
     expect(fs.readdirSync(path.join(home, 'out')).sort()).toEqual(drawn.sort());
     expect(fs.readdirSync(path.join(home, 'sessions')).filter((f) => f.endsWith('.json'))).toHaveLength(drawn.length);
     expect(stderr).toContain(`interrupted after ${results.length} of 3000`);
+    expect(stderr).not.toContain('error: interrupted'); // said once
   });
 
   it('open hands the file to $SVGCHAT_VIEWER', async () => {
