@@ -132,7 +132,7 @@ export const WEATHER: Record<string, Weather> = {
   rain: 'rain', rainy: 'rain', raining: 'rain', drizzle: 'rain', snowy: 'snow', snowing: 'snow', snowfall: 'snow',
   snowstorm: 'snow', blizzard: 'snow', cloudy: 'clouds', overcast: 'clouds', storm: 'storm', stormy: 'storm',
   thunderstorm: 'storm', lightning: 'storm', fog: 'fog', foggy: 'fog', mist: 'fog', misty: 'fog', hazy: 'fog',
-  winter: 'snow', wintry: 'snow', wintertime: 'snow',
+  wintry: 'snow', wintertime: 'snow',
 };
 
 export const STYLES: Record<string, StyleWord> = {
