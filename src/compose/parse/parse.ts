@@ -1,5 +1,6 @@
 // Prompt understanding: objects with their counts, colours and sizes, the relations between them,
-// and the scene around them (setting, time of day, weather, style). Pure; no icon lookups here.
+// and the scene around them (setting, time of day, weather, style). Pure; no icon lookups here (only the concept
+// table's multi-word names are read, so that a colour inside one, "ice cream", stays part of it).
 import { CONCEPT_ICONS } from '../retrieve/concepts.js';
 import { singular } from '../retrieve/terms.js';
 import type { Setting, StyleWord, TimeOfDay, Weather } from '../types.js';
