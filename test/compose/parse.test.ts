@@ -82,6 +82,10 @@ describe('parsePrompt: setting, time, weather, style', () => {
     ['a turtle on a rock by the sea', ['turtle', 'rock'], 'sea'],
     ['a lion in the savanna at sunset', ['lion'], 'meadow dusk'],
     ['a pink flamingo on one leg in the water', ['flamingo #ffc0cb'], 'sea'],
+    ['a sunflower field under a blue sky', ['3 sunflower'], 'meadow'],
+    ['a rose garden', ['3 rose'], 'garden'],
+    ['a city park', ['city park'], ''],
+    ['waves in shades of blue', [], ''],
     ['a cherry red car', ['car #ff0000'], ''],
     ['a rainbow over a waterfall', ['rainbow', 'waterfall'], ''],
   ])('%s', (prompt, objects, scene) => {

@@ -90,6 +90,12 @@ export function drawPrimitive(name: string, color: string | undefined): string {
       const joints = Array.from({ length: 7 }, (_, r) => Array.from({ length: 6 }, (_, k) => `M${4 + ((r % 2) * 8) + k * 16} ${34 + r * 9}v9`).join('')).join('');
       return `<path d="M4 34h92v62H4z" fill="${brick}"/><path d="${rows}${joints}" stroke="${shade(brick, 1.3, 0.4)}" stroke-width="1.5"/>`;
     }
+    case 'beehive':
+      return `<path d="M50 14C30 14 18 30 18 48C18 66 26 84 30 90H70C74 84 82 66 82 48C82 30 70 14 50 14z" fill="${color ?? '#f2b33d'}"/>` +
+        `<path d="M24 34h52M19 50h62M21 66h58M27 80h46" stroke="${shade(color ?? '#f2b33d', 0.75)}" stroke-width="3"/><path d="M42 74a8 8 0 0 1 16 0v8H42z" fill="#5d4037"/><path d="M50 6v8" stroke="#6d4c41" stroke-width="3"/>`;
+    case 'chest':
+      return `<path d="M12 44C12 28 28 22 50 22S88 28 88 44H12z" fill="${shade(color ?? '#8d5524', 1.1)}"/><path d="M12 44h76v44H12z" fill="${color ?? '#8d5524'}"/>` +
+        `<path d="M12 44h76M30 25v63M70 25v63" stroke="#e0b84c" stroke-width="5"/><path d="M44 48h12v14H44z" fill="#e0b84c"/><circle cx="50" cy="54" r="2.5" fill="#5d4037"/>`;
     case 'blob':
       // A stand-in for a thing no icon draws: a soft pebble, clearly a placeholder, never nothing.
       return `<path d="M50 10C76 8 94 30 90 54C86 80 66 94 44 90C20 86 6 68 10 44C13 24 28 11 50 10z" fill="${color ?? '#9b8fd6'}"/>` +

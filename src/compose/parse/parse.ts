@@ -58,6 +58,9 @@ function inCompound(previous: string | undefined, word: string, next: string | u
   return AMBIGUOUS_COLORS.has(word) && next !== undefined && COMPOUNDS.has(`${word} ${singular(next)}`);
 }
 
+/** Settings named after what fills them ("a sunflower field"). */
+const FULL_OF = new Set(['field', 'garden', 'meadow']);
+
 /** Words that describe the day, not a thing: "on a hot day" draws no "hot". */
 const DAY_ADJECTIVES = new Set('hot cold warm chilly sunny cloudy windy foggy misty beautiful lovely nice fine clear bright'.split(' '));
 
@@ -106,9 +109,17 @@ export function parsePrompt(prompt: string): ParsedPrompt {
 
   const flush = () => {
     if (run.length === 1 && DAY_ADJECTIVES.has(run[0])) run = [];
+    // "a sunflower field", "a rose garden": the setting, full of the thing named.
+    const last = run.at(-1);
+    const fullOf = run.length >= 2 && last !== undefined && FULL_OF.has(last) && !SETTINGS[run[run.length - 2]];
+    if (fullOf) {
+      result.setting ??= SETTINGS[last];
+      run = run.slice(0, -1);
+    }
     if (run.length === 0) return;
     // "a pair of glasses" is one pair; "a pair of shoes" two shoes.
     const object = objectFrom(run, pair && PLURAL_ONLY.has(run[run.length - 1]) ? 1 : count, color, size, colorWord);
+    if (fullOf && count === undefined) object.count = 3; // several, though no number was said
     result.objects.push(object);
     const index = result.objects.length - 1;
     if (relation) {

@@ -23,6 +23,8 @@ export function detectPattern(words: string[]): Omit<PatternSpec, 'colors'> | un
   }
   if (kind === 'gradient' && words.some((w) => /^(sunset|sunrise|dusk|dawn)$/.test(w))) kind = 'sunset';
   if (!kind && words.includes('abstract') && words.includes('geometric')) kind = 'mandala';
+  // "Waves in shades of blue" is a pattern; "a boat on the waves" is the sea.
+  if (!kind && /^(waves|ripples)$/.test(words[0] ?? '')) kind = 'waves';
   if (!kind) return undefined;
   const shape = words.map(singular).find((w) => SHAPES.has(w)) ?? (kind === 'spiral' || kind === 'concentric' || kind === 'dots' ? 'circle' : 'square');
   const direction = words.find((w) => /^(vertical|horizontal|diagonal)$/.test(w)) ?? (kind === 'stripes' ? 'vertical' : undefined);

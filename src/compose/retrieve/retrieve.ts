@@ -29,6 +29,8 @@ const DRAWN = new Map([
   ['mat', 'mat'], ['rug', 'mat'], ['carpet', 'mat'], ['doormat', 'mat'],
   ['lily pad', 'lily-pad'], ['lilypad', 'lily-pad'], ['windmill', 'windmill'], ['fishbowl', 'fishbowl'], ['fish bowl', 'fishbowl'], ['goldfish bowl', 'fishbowl'], ['waterfall', 'waterfall'], ['falls', 'waterfall'], ['starfish', 'starfish'], ['sea star', 'starfish'],
   ['court', 'court'], ['tennis court', 'court'], ['basketball court', 'court'], ['wall', 'wall'], ['brick wall', 'wall'],
+  ['blanket', 'mat'], ['picnic blanket', 'mat'], ['towel', 'mat'], ['beach towel', 'mat'],
+  ['beehive', 'beehive'], ['bee hive', 'beehive'], ['hive', 'beehive'], ['treasure chest', 'chest'], ['chest', 'chest'],
 ]);
 
 const SKY_ICONS = new Set('sun crescent-moon full-moon new-moon star glowing-star shooting-star comet ringed-planet cloud rainbow milky-way high-voltage snowflake sun-behind-cloud sun-behind-small-cloud sun-behind-large-cloud cloud-with-rain cloud-with-snow cloud-with-lightning balloon kite airplane small-airplane helicopter rocket flying-saucer parachute satellite dove eagle globe-showing-americas'.split(' '));
