@@ -58,6 +58,9 @@ function inCompound(previous: string | undefined, word: string, next: string | u
   return AMBIGUOUS_COLORS.has(word) && next !== undefined && COMPOUNDS.has(`${word} ${singular(next)}`);
 }
 
+/** Things whose icon is already a bunch or a stack. */
+const DRAWN_AS_GROUP = new Set(['grapes', 'pancakes']);
+
 /** Settings named after what fills them ("a sunflower field"). */
 const FULL_OF = new Set(['field', 'garden', 'meadow']);
 
@@ -104,6 +107,8 @@ export function parsePrompt(prompt: string): ParsedPrompt {
   let color: string | undefined;
   let colorWord: string | undefined;
   let pair = false;
+  /** "a bunch of", "a stack of": several, unless the thing's drawing is already the bunch (grapes, pancakes). */
+  let group = false;
   let size = 1;
   let relation: { kind: RelationKind; word: string } | undefined;
 
@@ -117,8 +122,9 @@ export function parsePrompt(prompt: string): ParsedPrompt {
       run = run.slice(0, -1);
     }
     if (run.length === 0) return;
-    // "a pair of glasses" is one pair; "a pair of shoes" two shoes.
-    const object = objectFrom(run, pair && PLURAL_ONLY.has(run[run.length - 1]) ? 1 : count, color, size, colorWord);
+    // "a pair of glasses" is one pair; "a pair of shoes" two shoes; "a bunch of grapes" is one bunch.
+    const one = (pair && PLURAL_ONLY.has(run[run.length - 1])) || (group && DRAWN_AS_GROUP.has(run[run.length - 1]));
+    const object = objectFrom(run, one ? 1 : count, color, size, colorWord);
     if (fullOf && count === undefined) object.count = 3; // several, though no number was said
     result.objects.push(object);
     const index = result.objects.length - 1;
@@ -136,6 +142,7 @@ export function parsePrompt(prompt: string): ParsedPrompt {
     color = undefined;
     colorWord = undefined;
     pair = false;
+    group = false;
     size = 1;
   };
 
@@ -150,6 +157,7 @@ export function parsePrompt(prompt: string): ParsedPrompt {
       flush();
       count = Math.max(count === undefined ? 0 : count, token.n);
       pair = token.pair === true;
+      group = token.group === true;
     } else if (token.type === 'relation') {
       flush();
       relation = { kind: token.kind, word: token.word };

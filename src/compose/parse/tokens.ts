@@ -4,7 +4,7 @@ import { COUNT_PHRASES, NUMBERS, RELATIONS, SETTING_PHRASES, STYLE_PHRASES, STYL
 
 export type Token =
   | { type: 'word'; word: string }
-  | { type: 'count'; n: number; pair?: boolean }
+  | { type: 'count'; n: number; pair?: boolean; group?: boolean }
   | { type: 'relation'; kind: RelationKind; word: string }
   | { type: 'setting'; setting: Setting; word: string }
   | { type: 'time'; time: TimeOfDay }
@@ -13,7 +13,7 @@ export type Token =
   | { type: 'break' };
 
 const PHRASES: [string[], Token][] = [
-  ...COUNT_PHRASES.map(([text, n]): [string[], Token] => [text.split(' '), { type: 'count', n, ...(text.includes('pair') ? { pair: true } : {}) }]),
+  ...COUNT_PHRASES.map(([text, n]): [string[], Token] => [text.split(' '), { type: 'count', n, ...(text.includes('pair') ? { pair: true } : /^(bunch|stack|pile)$/.test(text.split(' ')[1] ?? '') ? { group: true } : {}) }]),
   ...RELATIONS.filter(([text]) => text.includes(' ')).map(([text, kind]): [string[], Token] => [text.split(' '), { type: 'relation', kind, word: text }]),
   ...SETTING_PHRASES.map(([text, setting]): [string[], Token] => [text.split(' '), { type: 'setting', setting, word: text }]),
   ...STYLE_PHRASES.map(([text, style]): [string[], Token] => [text.replace('-', ' ').split(' '), { type: 'style', style }]),
