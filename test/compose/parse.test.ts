@@ -89,7 +89,8 @@ describe('parsePrompt: setting, time, weather, style', () => {
     ['a rose garden', ['3 rose'], 'garden'],
     ['a city park', ['city park'], ''],
     ['waves in shades of blue', [], ''],
-    ['a cherry red car', ['car #ff0000'], ''],
+    ['a cherry red car', ['car #c8102e'], ''],
+    ['a red and white lighthouse', ['lighthouse #ff0000'], ''],
     ['a rainbow over a waterfall', ['rainbow', 'waterfall'], ''],
   ])('%s', (prompt, objects, scene) => {
     const result = summary(prompt);

@@ -90,6 +90,8 @@ export function drawPrimitive(name: string, color: string | undefined): string {
       const joints = Array.from({ length: 7 }, (_, r) => Array.from({ length: 6 }, (_, k) => `M${4 + ((r % 2) * 8) + k * 16} ${34 + r * 9}v9`).join('')).join('');
       return `<path d="M4 34h92v62H4z" fill="${brick}"/><path d="${rows}${joints}" stroke="${shade(brick, 1.3, 0.4)}" stroke-width="1.5"/>`;
     }
+    case 'puddle':
+      return `<path d="M50 78C24 78 6 82 6 88S24 97 50 97S94 94 94 88S76 78 50 78z" fill="${color ?? '#6d4c41'}"/><path d="M30 86C38 84 48 84 56 85" fill="none" stroke="${shade(color ?? '#6d4c41', 1.3)}" stroke-width="2" stroke-linecap="round"/>`;
     case 'beehive':
       return `<path d="M50 14C30 14 18 30 18 48C18 66 26 84 30 90H70C74 84 82 66 82 48C82 30 70 14 50 14z" fill="${color ?? '#f2b33d'}"/>` +
         `<path d="M24 34h52M19 50h62M21 66h58M27 80h46" stroke="${shade(color ?? '#f2b33d', 0.75)}" stroke-width="3"/><path d="M42 74a8 8 0 0 1 16 0v8H42z" fill="#5d4037"/><path d="M50 6v8" stroke="#6d4c41" stroke-width="3"/>`;

@@ -21,7 +21,7 @@ export function surfaceOf(source: string): number {
 /** Holders whose contents show above the rim ("eggs in a basket", "flowers in a vase"): how far down the rim is. */
 const OPEN_TOPS: Record<string, number> = {
   'icon:basket': 0.5, 'icon:bowl-with-spoon': 0.5, 'icon:amphora': 0.14, 'icon:bucket': 0.3, 'icon:package': 0.3,
-  'icon:fork-and-knife-with-plate': 0.55,
+  'icon:fork-and-knife-with-plate': 0.55, 'primitive:puddle': 0.86, 'primitive:mat': 0.82,
 };
 
 /** "Inside" an open holder sits in it, showing above the rim; other relations are as said. */

@@ -182,7 +182,8 @@ export function parsePrompt(prompt: string): ParsedPrompt {
           flush();
           const last = result.objects.at(-1)!;
           last.color ??= hex;
-        } else {
+        } else if (color === undefined) {
+          // "a red and white lighthouse": the first colour named is the thing's colour.
           color = hex;
           colorWord = word;
         }

@@ -411,7 +411,7 @@ jar: jar
 framed-picture: frame, picture frame, framed picture
 t-shirt: shirt, t shirt, tshirt, tee
 dress: dress, gown
-coat: coat, jacket
+coat: coat, jacket, raincoat, overcoat
 jeans: jeans, pants, trousers
 shorts: shorts
 scarf: scarf
