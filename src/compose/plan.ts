@@ -17,7 +17,7 @@ import type { Box } from './types.js';
 const VESSELS = /^icon:.*(boat|ship|canoe|ferry)/;
 
 const BACKGROUNDS = ['#f5f1e8', '#eef4f8', '#f3f0f7', '#eef6ee', '#fbf3ec'];
-const PATTERN_WORDS = /^(concentric|spiral|stripe|stripes|striped|checkerboard|checkered|chessboard|checker|mandala|polka|dot|dots|pattern|grid|tile|tiles|gradient|sunset|sunrise|wave|waves|wavy|zigzag|abstract|geometric|shape|color|colour|mosaic|tessellation|kaleidoscope)$/;
+const PATTERN_WORDS = /^(concentric|spiral|stripe|stripes|striped|checkerboard|checkered|chessboard|checker|mandala|polka|dot|dots|pattern|grid|tile|tiles|gradient|sunset|sunrise|wave|waves|wavy|zigzag|abstract|geometric|shape|color|colour|mosaic|tessellation|kaleidoscope|chess|board)$/;
 /** More named things than this are not all drawn (the note says so). */
 export const MAX_OBJECTS = 12;
 

@@ -71,6 +71,10 @@ describe('compose', () => {
     expect(draw('a cup of coffee').scene.items.map((item) => item.source)).toEqual(['icon:hot-beverage']);
   });
 
+  it('draws a chess board as the pattern alone, not also a clapper board', () => {
+    expect(draw('a chess board').scene).toMatchObject({ items: [], pattern: { kind: 'checkerboard' } });
+  });
+
   it('puts a ship in a storm on the sea, not on grass', () => {
     expect(draw('a pirate ship in a storm').scene.setting).toBe('sea');
     expect(draw('a pirate ship').scene.setting).toBeUndefined();

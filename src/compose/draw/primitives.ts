@@ -90,6 +90,20 @@ export function drawPrimitive(name: string, color: string | undefined): string {
       const joints = Array.from({ length: 7 }, (_, r) => Array.from({ length: 6 }, (_, k) => `M${4 + ((r % 2) * 8) + k * 16} ${34 + r * 9}v9`).join('')).join('');
       return `<path d="M4 34h92v62H4z" fill="${brick}"/><path d="${rows}${joints}" stroke="${shade(brick, 1.3, 0.4)}" stroke-width="1.5"/>`;
     }
+    case 'cushion':
+      return `<path d="M10 62Q8 50 20 48H80Q92 50 90 62L92 82Q92 92 80 92H20Q8 92 8 82z" fill="${color ?? '#c06c84'}"/><path d="M14 70H86" stroke="${shade(color ?? '#c06c84', 1.25)}" stroke-width="2" stroke-dasharray="3 3"/><circle cx="50" cy="70" r="3" fill="${shade(color ?? '#c06c84', 0.75)}"/>`;
+    case 'snow-globe':
+      return `<circle cx="50" cy="44" r="36" fill="#d8f1fb" opacity=".8"/><path d="M50 26L62 50H38zM50 38L66 62H34z" fill="#2e7d32"/><path d="M47 62h6v8h-6z" fill="#6d4c41"/>` +
+        `<g fill="#fff"><circle cx="30" cy="30" r="2"/><circle cx="66" cy="24" r="2"/><circle cx="72" cy="46" r="2"/><circle cx="28" cy="54" r="2"/><circle cx="44" cy="18" r="2"/></g>` +
+        `<path d="M26 74h48l6 18H20z" fill="${color ?? '#8d5524'}"/><path d="M24 40C24 28 32 18 42 14" fill="none" stroke="#fff" stroke-width="3" stroke-linecap="round" opacity=".7"/>`;
+    case 'barn':
+      return `<path d="M10 44L50 14L90 44V94H10z" fill="${color ?? '#c0392b'}"/><path d="M10 44L50 14L90 44" fill="none" stroke="#fff" stroke-width="4"/>` +
+        `<path d="M34 60h32v34H34z" fill="#fff"/><path d="M38 64h24v30H38z" fill="${shade(color ?? '#c0392b', 0.85)}"/><path d="M38 64L62 94M62 64L38 94" stroke="#fff" stroke-width="3"/><path d="M44 32h12v10H44z" fill="#fff"/>`;
+    case 'igloo':
+      return `<path d="M8 90C8 56 26 36 50 36S92 56 92 90z" fill="#dce9f2"/><path d="M14 72H86M10 84H90M20 60H80M32 48H68M40 36v12M60 36v12M30 48v12M70 48v12M22 60v12M50 60v12M78 60v12M36 72v12M64 72v12" stroke="#8fb3cc" stroke-width="1.5"/>` +
+        `<path d="M38 90V74Q50 62 62 74V90z" fill="#4a6572"/>`;
+    case 'launch-pad':
+      return `<path d="M10 82h80v12H10z" fill="#78909c"/><path d="M20 94v-4M80 94v-4" stroke="#455a64" stroke-width="4"/><path d="M76 30h6v52h-6zM70 40h12M70 56h12M70 70h12" stroke="#e53935" stroke-width="3" fill="#e53935"/>`;
     case 'puddle':
       return `<path d="M50 78C24 78 6 82 6 88S24 97 50 97S94 94 94 88S76 78 50 78z" fill="${color ?? '#6d4c41'}"/><path d="M30 86C38 84 48 84 56 85" fill="none" stroke="${shade(color ?? '#6d4c41', 1.3)}" stroke-width="2" stroke-linecap="round"/>`;
     case 'beehive':

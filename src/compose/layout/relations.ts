@@ -10,7 +10,7 @@ export interface Relative {
 
 /** How far down a drawing its top surface is (a table top is lower in its box than a roof). */
 const SURFACES: Record<string, number> = {
-  'primitive:table': 0.42, 'primitive:bench': 0.32, 'primitive:wire': 0.3, 'primitive:mat': 0.82, 'primitive:lily-pad': 0.78, 'primitive:court': 0.62, 'primitive:wall': 0.34, 'icon:chair': 0.45, 'icon:couch-and-lamp': 0.5, 'icon:bed': 0.45,
+  'primitive:table': 0.42, 'primitive:bench': 0.32, 'primitive:wire': 0.3, 'primitive:mat': 0.82, 'primitive:lily-pad': 0.78, 'primitive:court': 0.62, 'primitive:wall': 0.34, 'primitive:cushion': 0.5, 'primitive:launch-pad': 0.82, 'icon:chair': 0.45, 'icon:couch-and-lamp': 0.5, 'icon:bed': 0.45,
   'icon:skateboard': 0.3, 'icon:automobile': 0.3, 'icon:bicycle': 0.3, 'icon:horse': 0.3, 'icon:rock': 0.3, 'icon:wood': 0.4,
 };
 

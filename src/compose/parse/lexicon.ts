@@ -89,7 +89,7 @@ export const SETTINGS: Record<string, Setting> = {
   underwater: 'underwater', seabed: 'underwater', reef: 'underwater', aquarium: 'underwater',
   city: 'city', town: 'city', downtown: 'city', skyline: 'city', metropolis: 'city',
   street: 'street', road: 'street',
-  desert: 'desert', dunes: 'desert', sahara: 'desert',
+  desert: 'desert', dunes: 'desert', sahara: 'desert', mars: 'desert',
   snow: 'snow', winter: 'snow', tundra: 'snow', arctic: 'snow',
   mountains: 'mountains', mountain: 'mountains', hills: 'mountains', hill: 'mountains', valley: 'mountains',
   meadow: 'meadow', field: 'meadow', grass: 'meadow', grassland: 'meadow', prairie: 'meadow', countryside: 'meadow',

@@ -1,7 +1,7 @@
 // Prompt understanding: objects with their counts, colours and sizes, the relations between them,
 // and the scene around them (setting, time of day, weather, style). Pure; no icon lookups here (only the concept
 // table's multi-word names are read, so that a colour inside one, "ice cream", stays part of it).
-import { CONCEPT_ICONS } from '../retrieve/concepts.js';
+import { CONCEPT_ICONS, DRAWN } from '../retrieve/concepts.js';
 import { singular } from '../retrieve/terms.js';
 import type { Setting, StyleWord, TimeOfDay, Weather } from '../types.js';
 import { colorFromWords, isColorWord } from './colors.js';
@@ -47,7 +47,7 @@ const LY_NOUNS = new Set('butterfly dragonfly firefly fly lily jelly belly holly
 const LOCATIVE = new Set(['in', 'on', 'at', 'into', 'inside', 'across', 'through', 'within', 'among', 'under', 'over', 'above', 'by', 'near', 'beside']);
 
 /** Names of two or more words ("ice cream", "cherry blossom"): a colour word inside one is part of the name. */
-const COMPOUNDS = new Set([...CONCEPT_ICONS.keys()].filter((name) => name.includes(' ')));
+const COMPOUNDS = new Set([...CONCEPT_ICONS.keys(), ...DRAWN.keys()].filter((name) => name.includes(' ')));
 
 /**
  * "cream" in "ice cream" and "cherry" in "cherry blossom" are not colours. A basic colour before a name stays
@@ -62,7 +62,7 @@ function inCompound(previous: string | undefined, word: string, next: string | u
 const DRAWN_AS_GROUP = new Set(['grapes', 'pancakes']);
 
 /** Settings named after what fills them ("a sunflower field"). */
-const FULL_OF = new Set(['field', 'garden', 'meadow']);
+const FULL_OF = new Set(['field', 'garden', 'meadow', 'pond']);
 
 /** Words that describe the day, not a thing: "on a hot day" draws no "hot". */
 const DAY_ADJECTIVES = new Set('hot cold warm chilly sunny cloudy windy foggy misty beautiful lovely nice fine clear bright'.split(' '));

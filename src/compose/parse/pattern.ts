@@ -23,6 +23,8 @@ export function detectPattern(words: string[]): Omit<PatternSpec, 'colors'> | un
   }
   if (kind === 'gradient' && words.some((w) => /^(sunset|sunrise|dusk|dawn)$/.test(w))) kind = 'sunset';
   if (!kind && words.includes('abstract') && words.includes('geometric')) kind = 'mandala';
+  // "a chess board" (two words) is the board; "a dragon playing chess" is not a pattern.
+  if (!kind && words.some((word, i) => word === 'chess' && words[i + 1] === 'board')) kind = 'checkerboard';
   // "Waves in shades of blue" is a pattern; "a boat on the waves" is the sea.
   if (!kind && /^(waves|ripples)$/.test(words[0] ?? '')) kind = 'waves';
   if (!kind) return undefined;

@@ -64,7 +64,7 @@ flamingo: flamingo
 peacock: peacock
 dove: dove
 fish: fish, trout, salmon fish, cod, carp
-tropical-fish: goldfish, tropical fish, clownfish, angelfish
+tropical-fish: goldfish, tropical fish, clownfish, angelfish, koi
 blowfish: pufferfish, blowfish
 shark: shark
 whale: whale, orca
@@ -483,3 +483,16 @@ export const CONCEPT_ICONS: ReadonlyMap<string, string> = (() => {
   }
   return map;
 })();
+
+/** Things drawn from primitives (compose/draw/primitives.ts) rather than icons: phrase -> primitive. */
+export const DRAWN: ReadonlyMap<string, string> = new Map([
+  ['hot air balloon', 'hot-air-balloon'], ['table', 'table'], ['desk', 'table'], ['bench', 'bench'], ['lighthouse', 'lighthouse'], ['fence', 'fence'],
+  // Things the icon set has no drawing of, whose nearest words would hijack them ("mat" -> a cup of mate).
+  ['wire', 'wire'], ['power line', 'wire'], ['cable', 'wire'], ['clothesline', 'wire'],
+  ['mat', 'mat'], ['rug', 'mat'], ['carpet', 'mat'], ['doormat', 'mat'],
+  ['lily pad', 'lily-pad'], ['lilypad', 'lily-pad'], ['windmill', 'windmill'], ['fishbowl', 'fishbowl'], ['fish bowl', 'fishbowl'], ['goldfish bowl', 'fishbowl'], ['waterfall', 'waterfall'], ['falls', 'waterfall'], ['starfish', 'starfish'], ['sea star', 'starfish'],
+  ['court', 'court'], ['tennis court', 'court'], ['basketball court', 'court'], ['wall', 'wall'], ['brick wall', 'wall'],
+  ['blanket', 'mat'], ['picnic blanket', 'mat'], ['towel', 'mat'], ['beach towel', 'mat'],
+  ['pillow', 'cushion'], ['cushion', 'cushion'], ['snow globe', 'snow-globe'], ['snowglobe', 'snow-globe'], ['barn', 'barn'], ['igloo', 'igloo'],
+  ['launch pad', 'launch-pad'], ['launchpad', 'launch-pad'], ['mud', 'puddle'], ['puddle', 'puddle'], ['mud puddle', 'puddle'], ['beehive', 'beehive'], ['bee hive', 'beehive'], ['hive', 'beehive'], ['treasure chest', 'chest'], ['chest', 'chest'],
+]);

@@ -3,7 +3,7 @@
 import type { ParsedObject } from '../parse/parse.js';
 import { OBJECT_SHAPES } from '../parse/lexicon.js';
 import type { Placement } from '../types.js';
-import { CONCEPT_ICONS } from './concepts.js';
+import { CONCEPT_ICONS, DRAWN } from './concepts.js';
 import { EMOJI_WORD, USES_CLIP_PATH, type IconLibrary } from './iconLibrary.js';
 import { singular } from './terms.js';
 
@@ -22,16 +22,6 @@ export interface RetrieveOptions {
 }
 
 /** Drawn from primitives because the icon set has no good one. */
-const DRAWN = new Map([
-  ['hot air balloon', 'hot-air-balloon'], ['table', 'table'], ['desk', 'table'], ['bench', 'bench'], ['lighthouse', 'lighthouse'], ['fence', 'fence'],
-  // Things the icon set has no drawing of, whose nearest words would hijack them ("mat" -> a cup of mate).
-  ['wire', 'wire'], ['power line', 'wire'], ['cable', 'wire'], ['clothesline', 'wire'],
-  ['mat', 'mat'], ['rug', 'mat'], ['carpet', 'mat'], ['doormat', 'mat'],
-  ['lily pad', 'lily-pad'], ['lilypad', 'lily-pad'], ['windmill', 'windmill'], ['fishbowl', 'fishbowl'], ['fish bowl', 'fishbowl'], ['goldfish bowl', 'fishbowl'], ['waterfall', 'waterfall'], ['falls', 'waterfall'], ['starfish', 'starfish'], ['sea star', 'starfish'],
-  ['court', 'court'], ['tennis court', 'court'], ['basketball court', 'court'], ['wall', 'wall'], ['brick wall', 'wall'],
-  ['blanket', 'mat'], ['picnic blanket', 'mat'], ['towel', 'mat'], ['beach towel', 'mat'],
-  ['mud', 'puddle'], ['puddle', 'puddle'], ['mud puddle', 'puddle'], ['beehive', 'beehive'], ['bee hive', 'beehive'], ['hive', 'beehive'], ['treasure chest', 'chest'], ['chest', 'chest'],
-]);
 
 const SKY_ICONS = new Set('bird bat sun crescent-moon full-moon new-moon star glowing-star shooting-star comet ringed-planet cloud rainbow milky-way high-voltage snowflake sun-behind-cloud sun-behind-small-cloud sun-behind-large-cloud cloud-with-rain cloud-with-snow cloud-with-lightning balloon kite airplane small-airplane helicopter rocket flying-saucer parachute satellite dove eagle globe-showing-americas'.split(' '));
 const WATER_SUBGROUPS = new Set([38, 55]);
