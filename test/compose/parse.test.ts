@@ -91,6 +91,7 @@ describe('parsePrompt: setting, time, weather, style', () => {
     ['waves in shades of blue', [], ''],
     ['a robot on mars', ['robot'], 'desert'],
     ['a koi pond', ['3 koi'], 'lake'],
+    ['a fairy in a mushroom forest', ['fairy', '3 mushroom'], 'forest'],
     ['a cherry red car', ['car #c8102e'], ''],
     ['a red and white lighthouse', ['lighthouse #ff0000'], ''],
     ['a rainbow over a waterfall', ['rainbow', 'waterfall'], ''],

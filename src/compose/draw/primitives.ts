@@ -104,6 +104,15 @@ export function drawPrimitive(name: string, color: string | undefined): string {
         `<path d="M38 90V74Q50 62 62 74V90z" fill="#4a6572"/>`;
     case 'launch-pad':
       return `<path d="M10 82h80v12H10z" fill="#78909c"/><path d="M20 94v-4M80 94v-4" stroke="#455a64" stroke-width="4"/><path d="M76 30h6v52h-6zM70 40h12M70 56h12M70 70h12" stroke="#e53935" stroke-width="3" fill="#e53935"/>`;
+    case 'hydrant':
+      return `<path d="M36 40h28v48H36z" fill="${color ?? '#d32f2f'}"/><path d="M32 86h36v8H32zM34 34h32v8H34z" fill="${shade(color ?? '#d32f2f', 0.8)}"/><path d="M38 34Q50 18 62 34z" fill="${color ?? '#d32f2f'}"/>` +
+        `<path d="M26 54h10v12H26zM64 54h10v12H64z" fill="${shade(color ?? '#d32f2f', 0.8)}"/><circle cx="50" cy="60" r="6" fill="#ffd54f"/>`;
+    case 'submarine':
+      return `<path d="M8 62C8 46 26 40 50 40S92 46 92 62S74 84 50 84S8 78 8 62z" fill="${color ?? '#607d8b'}"/><path d="M40 26h20v16H40z" fill="${shade(color ?? '#607d8b', 0.85)}"/><path d="M50 14v12h8" fill="none" stroke="#455a64" stroke-width="3"/>` +
+        `<g fill="#b3e5fc" stroke="#455a64" stroke-width="2"><circle cx="34" cy="60" r="6"/><circle cx="52" cy="60" r="6"/><circle cx="70" cy="60" r="6"/></g><path d="M92 56l6-8v28l-6-8z" fill="${shade(color ?? '#607d8b', 0.8)}"/>`;
+    case 'tunnel':
+      return `<path d="M4 96V52C4 30 26 14 50 14S96 30 96 52V96z" fill="${color ?? '#8d7b68'}"/><path d="M22 96V62C22 46 34 36 50 36S78 46 78 62V96z" fill="#263238"/>` +
+        `<path d="M22 62C22 46 34 36 50 36S78 46 78 62" fill="none" stroke="#bcaaa4" stroke-width="4"/>`;
     case 'puddle':
       return `<path d="M50 78C24 78 6 82 6 88S24 97 50 97S94 94 94 88S76 78 50 78z" fill="${color ?? '#6d4c41'}"/><path d="M30 86C38 84 48 84 56 85" fill="none" stroke="${shade(color ?? '#6d4c41', 1.3)}" stroke-width="2" stroke-linecap="round"/>`;
     case 'beehive':

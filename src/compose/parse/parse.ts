@@ -62,7 +62,12 @@ function inCompound(previous: string | undefined, word: string, next: string | u
 const DRAWN_AS_GROUP = new Set(['grapes', 'pancakes']);
 
 /** Settings named after what fills them ("a sunflower field"). */
-const FULL_OF = new Set(['field', 'garden', 'meadow', 'pond']);
+const FULL_OF = new Set(['field', 'garden', 'meadow', 'pond', 'forest']);
+
+/** A word the concept table names as a thing ("mushroom"), not an adjective ("deep"). */
+function isThing(word: string): boolean {
+  return CONCEPT_ICONS.has(word) || CONCEPT_ICONS.has(singular(word)) || DRAWN.has(word);
+}
 
 /** Words that describe the day, not a thing: "on a hot day" draws no "hot". */
 const DAY_ADJECTIVES = new Set('hot cold warm chilly sunny cloudy windy foggy misty beautiful lovely nice fine clear bright'.split(' '));
@@ -199,6 +204,11 @@ export function parsePrompt(prompt: string): ParsedPrompt {
         // "a cup of coffee": one thing; the words after "of" join the run ("cup of coffee").
         run.push(word, 'of');
         i++;
+      } else if (FULL_OF.has(word) && relation && LOCATIVE.has(relation.word) && run.length > 0 && run.every(isThing)) {
+        // "in a mushroom forest": the setting, full of the things named (flush makes them); nothing is inside them.
+        relation = undefined;
+        run.push(word);
+        flush();
       } else if (SETTINGS[word] && (relation && LOCATIVE.has(relation.word) || run.length === 0 && relation === undefined && isSettingHead(tokens, i))) {
         // "in a forest": the setting, not an object; adjectives before it ("a snowy forest") go with it.
         if (relation) run = [];

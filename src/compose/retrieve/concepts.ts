@@ -195,7 +195,7 @@ wood: log, logs, wood, firewood, lumber, timber
 tornado: tornado, twister
 umbrella: umbrella, parasol
 closed-umbrella: closed umbrella
-house: house, home, cottage, cabin, bungalow, villa
+house: house, home, cottage, cabin, bungalow, villa, roof, rooftop
 house-with-garden: farmhouse, house with garden
 hut: hut, shack
 houses: houses, village, neighborhood
@@ -404,7 +404,7 @@ toilet: toilet
 shower: shower
 basket: basket
 bucket: bucket, pail
-broom: broom
+broom: broom, broomstick
 package: box, cardboard box, crate, package
 amphora: vase, urn, jug
 jar: jar
@@ -494,5 +494,6 @@ export const DRAWN: ReadonlyMap<string, string> = new Map([
   ['court', 'court'], ['tennis court', 'court'], ['basketball court', 'court'], ['wall', 'wall'], ['brick wall', 'wall'],
   ['blanket', 'mat'], ['picnic blanket', 'mat'], ['towel', 'mat'], ['beach towel', 'mat'],
   ['pillow', 'cushion'], ['cushion', 'cushion'], ['snow globe', 'snow-globe'], ['snowglobe', 'snow-globe'], ['barn', 'barn'], ['igloo', 'igloo'],
+  ['fire hydrant', 'hydrant'], ['hydrant', 'hydrant'], ['submarine', 'submarine'], ['tunnel', 'tunnel'],
   ['launch pad', 'launch-pad'], ['launchpad', 'launch-pad'], ['mud', 'puddle'], ['puddle', 'puddle'], ['mud puddle', 'puddle'], ['beehive', 'beehive'], ['bee hive', 'beehive'], ['hive', 'beehive'], ['treasure chest', 'chest'], ['chest', 'chest'],
 ]);
