@@ -113,6 +113,14 @@ export function drawPrimitive(name: string, color: string | undefined): string {
     case 'tunnel':
       return `<path d="M4 96V52C4 30 26 14 50 14S96 30 96 52V96z" fill="${color ?? '#8d7b68'}"/><path d="M22 96V62C22 46 34 36 50 36S78 46 78 62V96z" fill="#263238"/>` +
         `<path d="M22 62C22 46 34 36 50 36S78 46 78 62" fill="none" stroke="#bcaaa4" stroke-width="4"/>`;
+    case 'swing':
+      return `<path d="M14 94L30 10H70L86 94" fill="none" stroke="${color ?? '#e76f51'}" stroke-width="6" stroke-linejoin="round"/><path d="M40 12v56M60 12v56" stroke="#6d4c41" stroke-width="2"/><path d="M34 68h32v6H34z" fill="#8d5524"/>`;
+    case 'scarecrow':
+      return `<path d="M47 30h6v66h-6z" fill="#8d5524"/><path d="M14 44h72v6H14z" fill="#8d5524"/><path d="M34 42h32l-4 30H38z" fill="${color ?? '#4f6d7a'}"/><path d="M16 46l-6 6M84 46l6 6M40 72l-4 8M60 72l4 8" stroke="#e9c46a" stroke-width="3"/>` +
+        `<circle cx="50" cy="26" r="10" fill="#f4d35e"/><path d="M30 18h40l-8-4H38z" fill="#6d4c41"/><path d="M38 14Q50 0 62 14z" fill="#6d4c41"/><circle cx="46" cy="25" r="1.5" fill="#333"/><circle cx="54" cy="25" r="1.5" fill="#333"/>`;
+    case 'fireplace':
+      return `<path d="M8 30h84v66H8z" fill="${color ?? '#a0522d'}"/><path d="M4 24h92v8H4z" fill="#6d4c41"/><path d="M26 96V60C26 50 36 44 50 44S74 50 74 60V96z" fill="#2b1d14"/>` +
+        `<path d="M8 46h18M74 46h18M8 62h18M74 62h18M8 78h18M74 78h18M17 30v16M83 30v16M17 62v16M83 62v16" stroke="${shade(color ?? '#a0522d', 1.3, 0.4)}" stroke-width="1.5"/>`;
     case 'puddle':
       return `<path d="M50 78C24 78 6 82 6 88S24 97 50 97S94 94 94 88S76 78 50 78z" fill="${color ?? '#6d4c41'}"/><path d="M30 86C38 84 48 84 56 85" fill="none" stroke="${shade(color ?? '#6d4c41', 1.3)}" stroke-width="2" stroke-linecap="round"/>`;
     case 'beehive':

@@ -112,7 +112,7 @@ export function layoutObjects(objects: LayoutObject[], relations: ParsedRelation
     const count = Math.min(subject.count, MAX_COPIES);
     const natural = anchor[2] * subject.size;
     const how = relationTo(relation.kind, objects[relation.target].source);
-    const relative = placeRelative(how.kind, anchor, natural, count, how.surface);
+    const relative = placeRelative(how.kind, anchor, natural, count, how.surface, how.floor);
     placed[relation.subject] = { boxes: relative.boxes, z: target.z + relative.zOffset * 0.5 + relation.subject * 0.001 };
   }
   // Anything a broken relation left unplaced still gets drawn.

@@ -24,14 +24,18 @@ const OPEN_TOPS: Record<string, number> = {
   'icon:fork-and-knife-with-plate': 0.55, 'primitive:puddle': 0.86, 'primitive:mat': 0.82,
 };
 
+/** Things with an opening at the bottom ("a fire in a fireplace", "a bear in a cave"): where its floor is. */
+const FLOORS: Record<string, number> = { 'primitive:fireplace': 0.94, 'primitive:tunnel': 0.96 };
+
 /** "Inside" an open holder sits in it, showing above the rim; other relations are as said. */
-export function relationTo(kind: RelationKind, target: string): { kind: RelationKind; surface: number } {
+export function relationTo(kind: RelationKind, target: string): { kind: RelationKind; surface: number; floor?: number } {
   const rim = OPEN_TOPS[target];
-  return kind === 'inside' && rim !== undefined ? { kind: 'on', surface: rim } : { kind, surface: surfaceOf(target) };
+  if (kind === 'inside' && rim !== undefined) return { kind: 'on', surface: rim };
+  return { kind, surface: surfaceOf(target), ...(kind === 'inside' && FLOORS[target] !== undefined ? { floor: FLOORS[target] } : {}) };
 }
 
 /** Boxes for `count` copies of a thing of natural `size`, placed `kind` the target box. */
-export function placeRelative(kind: RelationKind, target: Box, size: number, count: number, surface = 0.16): Relative {
+export function placeRelative(kind: RelationKind, target: Box, size: number, count: number, surface = 0.16, floor?: number): Relative {
   const [tx, ty, tw, th] = target;
   const cx = tx + tw / 2;
   const row = (s: number, bottom: number, zOffset: number): Relative => {
@@ -50,7 +54,7 @@ export function placeRelative(kind: RelationKind, target: Box, size: number, cou
     }
     case 'inside': {
       const s = Math.min(size, (tw * 0.45) / Math.max(1, count * 0.8));
-      return row(s, ty + th * 0.5 + s / 2, 1);
+      return row(s, floor === undefined ? ty + th * 0.5 + s / 2 : ty + th * floor, 1);
     }
     case 'above': {
       const s = Math.min(size, tw * 0.7);

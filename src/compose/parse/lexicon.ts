@@ -84,7 +84,7 @@ export const RELATIONS: [string, RelationKind][] = [
 /** Setting words; each needs a locative word before it ("in a forest") unless it is the whole prompt. */
 export const SETTINGS: Record<string, Setting> = {
   forest: 'forest', woods: 'forest', wood: 'forest', jungle: 'forest', rainforest: 'forest',
-  beach: 'beach', seaside: 'beach', shore: 'beach', coast: 'beach', seashore: 'beach',
+  beach: 'beach', seaside: 'beach', shore: 'beach', coast: 'beach', seashore: 'beach', sand: 'beach',
   space: 'space', galaxy: 'space', universe: 'space', cosmos: 'space', orbit: 'space',
   underwater: 'underwater', seabed: 'underwater', reef: 'underwater', aquarium: 'underwater',
   city: 'city', town: 'city', downtown: 'city', skyline: 'city', metropolis: 'city',
@@ -94,7 +94,7 @@ export const SETTINGS: Record<string, Setting> = {
   mountains: 'mountains', mountain: 'mountains', hills: 'mountains', hill: 'mountains', valley: 'mountains',
   meadow: 'meadow', field: 'meadow', grass: 'meadow', grassland: 'meadow', prairie: 'meadow', countryside: 'meadow',
   savanna: 'meadow', savannah: 'meadow',
-  farm: 'farm', ranch: 'farm', garden: 'garden', park: 'park', yard: 'park', backyard: 'park',
+  farm: 'farm', ranch: 'farm', patch: 'farm', garden: 'garden', park: 'park', yard: 'park', backyard: 'park',
   sky: 'sky', air: 'sky', clouds: 'sky',
   sea: 'sea', ocean: 'sea', water: 'sea', waves: 'sea', lake: 'lake', pond: 'lake', river: 'lake',
   room: 'room', bedroom: 'room', indoors: 'room', kitchen: 'kitchen',

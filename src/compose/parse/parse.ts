@@ -62,7 +62,7 @@ function inCompound(previous: string | undefined, word: string, next: string | u
 const DRAWN_AS_GROUP = new Set(['grapes', 'pancakes']);
 
 /** Settings named after what fills them ("a sunflower field"). */
-const FULL_OF = new Set(['field', 'garden', 'meadow', 'pond', 'forest']);
+const FULL_OF = new Set(['field', 'garden', 'meadow', 'pond', 'forest', 'patch']);
 
 /** A word the concept table names as a thing ("mushroom"), not an adjective ("deep"). */
 function isThing(word: string): boolean {

@@ -41,7 +41,7 @@ cactus: cactus, cacti, succulent
 dog: dog, puppy, pup, doggy, doggo, hound, canine, retriever, labrador, corgi, beagle, shiba, husky, dachshund, terrier, pug
 poodle: poodle
 cat: cat, kitten, kitty, cats, feline, tabby, pussycat
-bird: bird, sparrow, robin, songbird, finch, bluebird, pigeon
+bird: bird, sparrow, robin, songbird, finch, bluebird, pigeon, seagull, gull
 fox: fox, red fox
 horse: horse, pony, stallion, mare, foal, steed
 unicorn: unicorn
@@ -397,7 +397,7 @@ seat: seat
 couch-and-lamp: couch, sofa
 bed: bed
 door: door
-window: window
+window: window, windowsill, window sill
 mirror: mirror
 bathtub: bathtub, bath, tub
 toilet: toilet
@@ -494,6 +494,7 @@ export const DRAWN: ReadonlyMap<string, string> = new Map([
   ['court', 'court'], ['tennis court', 'court'], ['basketball court', 'court'], ['wall', 'wall'], ['brick wall', 'wall'],
   ['blanket', 'mat'], ['picnic blanket', 'mat'], ['towel', 'mat'], ['beach towel', 'mat'],
   ['pillow', 'cushion'], ['cushion', 'cushion'], ['snow globe', 'snow-globe'], ['snowglobe', 'snow-globe'], ['barn', 'barn'], ['igloo', 'igloo'],
+  ['cave', 'tunnel'], ['swing', 'swing'], ['scarecrow', 'scarecrow'], ['fireplace', 'fireplace'],
   ['fire hydrant', 'hydrant'], ['hydrant', 'hydrant'], ['submarine', 'submarine'], ['tunnel', 'tunnel'],
   ['launch pad', 'launch-pad'], ['launchpad', 'launch-pad'], ['mud', 'puddle'], ['puddle', 'puddle'], ['mud puddle', 'puddle'], ['beehive', 'beehive'], ['bee hive', 'beehive'], ['hive', 'beehive'], ['treasure chest', 'chest'], ['chest', 'chest'],
 ]);
