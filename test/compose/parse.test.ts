@@ -93,6 +93,7 @@ describe('parsePrompt: setting, time, weather, style', () => {
     ['a koi pond', ['3 koi'], 'lake'],
     ['a fairy in a mushroom forest', ['fairy', '3 mushroom'], 'forest'],
     ['a pumpkin patch', ['3 pumpkin'], 'farm'],
+    ['a lantern in the dark', ['lantern'], 'night'],
     ['a shell on the sand', ['shell'], 'beach'],
     ['a cherry red car', ['car #c8102e'], ''],
     ['a red and white lighthouse', ['lighthouse #ff0000'], ''],

@@ -121,6 +121,13 @@ export function drawPrimitive(name: string, color: string | undefined): string {
     case 'fireplace':
       return `<path d="M8 30h84v66H8z" fill="${color ?? '#a0522d'}"/><path d="M4 24h92v8H4z" fill="#6d4c41"/><path d="M26 96V60C26 50 36 44 50 44S74 50 74 60V96z" fill="#2b1d14"/>` +
         `<path d="M8 46h18M74 46h18M8 62h18M74 62h18M8 78h18M74 78h18M17 30v16M83 30v16M17 62v16M83 62v16" stroke="${shade(color ?? '#a0522d', 1.3, 0.4)}" stroke-width="1.5"/>`;
+    case 'saucer':
+      return `<path d="M8 80C8 74 28 70 50 70S92 74 92 80S72 90 50 90S8 86 8 80z" fill="${color ?? '#f5f5f5'}" stroke="#bdbdbd" stroke-width="2"/><path d="M30 79C36 76 64 76 70 79" fill="none" stroke="#bdbdbd" stroke-width="2"/>`;
+    case 'stall':
+      return `<path d="M12 46h76v48H12z" fill="#d7b98e"/><path d="M8 52h84v10H8z" fill="#a1784f"/><path d="M16 62h6v32h-6zM78 62h6v32h-6z" fill="#8d5524"/>` +
+        `<path d="M6 20h88l-6 22H12z" fill="#fff"/><path d="M6 20h15l-3 22h-6zM36 20h15l-1 22h-13zM66 20h15l1 22h-13z" fill="${color ?? '#e63946'}"/><path d="M12 42q5 6 10 0q5 6 10 0q5 6 10 0q5 6 10 0q5 6 10 0q5 6 10 0q5 6 10 0q5 6 10 0" fill="none" stroke="${color ?? '#e63946'}" stroke-width="3"/>`;
+    case 'doghouse':
+      return `<path d="M14 50L50 20L86 50V92H14z" fill="${color ?? '#c0392b'}"/><path d="M8 54L50 16L92 54" fill="none" stroke="#6d4c41" stroke-width="8" stroke-linejoin="round"/><path d="M36 92V70a14 14 0 0 1 28 0V92z" fill="#3e2723"/>`;
     case 'puddle':
       return `<path d="M50 78C24 78 6 82 6 88S24 97 50 97S94 94 94 88S76 78 50 78z" fill="${color ?? '#6d4c41'}"/><path d="M30 86C38 84 48 84 56 85" fill="none" stroke="${shade(color ?? '#6d4c41', 1.3)}" stroke-width="2" stroke-linecap="round"/>`;
     case 'beehive':

@@ -10,7 +10,7 @@ export interface Relative {
 
 /** How far down a drawing its top surface is (a table top is lower in its box than a roof). */
 const SURFACES: Record<string, number> = {
-  'primitive:table': 0.42, 'primitive:bench': 0.32, 'primitive:wire': 0.3, 'primitive:mat': 0.82, 'primitive:lily-pad': 0.78, 'primitive:court': 0.62, 'primitive:wall': 0.34, 'primitive:cushion': 0.5, 'primitive:launch-pad': 0.82, 'icon:chair': 0.45, 'icon:couch-and-lamp': 0.5, 'icon:bed': 0.45,
+  'primitive:table': 0.42, 'primitive:bench': 0.32, 'primitive:wire': 0.3, 'primitive:mat': 0.82, 'primitive:lily-pad': 0.78, 'primitive:court': 0.62, 'primitive:wall': 0.34, 'primitive:cushion': 0.5, 'primitive:launch-pad': 0.82, 'primitive:saucer': 0.74, 'primitive:stall': 0.5, 'icon:chair': 0.45, 'icon:couch-and-lamp': 0.5, 'icon:bed': 0.45,
   'icon:skateboard': 0.3, 'icon:automobile': 0.3, 'icon:bicycle': 0.3, 'icon:horse': 0.3, 'icon:rock': 0.3, 'icon:wood': 0.4,
 };
 
@@ -25,7 +25,7 @@ const OPEN_TOPS: Record<string, number> = {
 };
 
 /** Things with an opening at the bottom ("a fire in a fireplace", "a bear in a cave"): where its floor is. */
-const FLOORS: Record<string, number> = { 'primitive:fireplace': 0.94, 'primitive:tunnel': 0.96 };
+const FLOORS: Record<string, number> = { 'primitive:fireplace': 0.94, 'primitive:tunnel': 0.96, 'primitive:doghouse': 0.94 };
 
 /** "Inside" an open holder sits in it, showing above the rim; other relations are as said. */
 export function relationTo(kind: RelationKind, target: string): { kind: RelationKind; surface: number; floor?: number } {

@@ -215,7 +215,8 @@ export function parsePrompt(prompt: string): ParsedPrompt {
         else flush();
         result.setting ??= SETTINGS[word];
         relation = undefined;
-      } else if (VERBS.has(word)) flush();
+      } else if (nextWord !== undefined && COMPOUNDS.has(`${word} ${nextWord}`)) run.push(word); // "a flying saucer", "a running shoe"
+      else if (VERBS.has(word)) flush();
       else if (STOPWORDS.has(word)) flush();
       else if (isFiller(word)) {
         if (word.endsWith('ing')) flush();

@@ -27,7 +27,7 @@ const PHRASES: [string[], Token][] = [
   // "In spring" is a daytime landscape, not a hot spring (summer and winter are words of their own: lexicon.ts).
   ...(['in spring', 'in the spring'] as const).map((text): [string[], Token] => [text.split(' '), { type: 'time', time: 'day' }]),
   // Idioms for a night sky: "a campfire under the stars" has stars above it, not three stars beside it.
-  ...(['under the stars', 'under a starry sky', 'under the night sky', 'beneath the stars'] as const).map((text): [string[], Token] => [text.split(' '), { type: 'time', time: 'night' }]),
+  ...(['under the stars', 'under a starry sky', 'under the night sky', 'beneath the stars', 'in the dark', 'in the darkness'] as const).map((text): [string[], Token] => [text.split(' '), { type: 'time', time: 'night' }]),
 ].sort((a, b) => b[0].length - a[0].length);
 
 const SINGLE_RELATIONS = new Map(RELATIONS.filter(([text]) => !text.includes(' ')));

@@ -494,6 +494,8 @@ export const DRAWN: ReadonlyMap<string, string> = new Map([
   ['court', 'court'], ['tennis court', 'court'], ['basketball court', 'court'], ['wall', 'wall'], ['brick wall', 'wall'],
   ['blanket', 'mat'], ['picnic blanket', 'mat'], ['towel', 'mat'], ['beach towel', 'mat'],
   ['pillow', 'cushion'], ['cushion', 'cushion'], ['snow globe', 'snow-globe'], ['snowglobe', 'snow-globe'], ['barn', 'barn'], ['igloo', 'igloo'],
+  ['saucer', 'saucer'], ['stall', 'stall'], ['market stall', 'stall'], ['lemonade stand', 'stall'], ['fruit stand', 'stall'], ['food stand', 'stall'],
+  ['doghouse', 'doghouse'], ['dog house', 'doghouse'], ['kennel', 'doghouse'],
   ['cave', 'tunnel'], ['swing', 'swing'], ['scarecrow', 'scarecrow'], ['fireplace', 'fireplace'],
   ['fire hydrant', 'hydrant'], ['hydrant', 'hydrant'], ['submarine', 'submarine'], ['tunnel', 'tunnel'],
   ['launch pad', 'launch-pad'], ['launchpad', 'launch-pad'], ['mud', 'puddle'], ['puddle', 'puddle'], ['mud puddle', 'puddle'], ['beehive', 'beehive'], ['bee hive', 'beehive'], ['hive', 'beehive'], ['treasure chest', 'chest'], ['chest', 'chest'],
