@@ -92,7 +92,7 @@ for (const prompt of prompts) {
     const last = words.at(-1);
     if (scene.setting && SETTINGS[last] !== undefined && (SETTINGS[last] === scene.setting || scene.setting === 'underwater')) return false;
     if ((scene.time && TIMES[last] === scene.time) || (scene.weather && WEATHER[last] === scene.weather)) return false;
-    return !(scene.pattern && (scene.pattern.shape === last || new RegExp(`^${scene.pattern.kind}`).test(last)));
+    return !(scene.pattern && (scene.pattern.shape === last || singular(scene.pattern.kind) === last || new RegExp(`^${scene.pattern.kind}`).test(last)));
   });
   if (missing.length === 0) covered++;
   else misses.push({ prompt, missing, placed: scene.items.filter((i) => !i.prop).map((i) => `${i.concept}=${i.source}`) });

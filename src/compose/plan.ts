@@ -86,7 +86,8 @@ export function planScene(said: ParsedPrompt, options: PlanOptions, notes: strin
   let objects = parsed.objects;
   if (pattern) {
     // The pattern's own words ("spiral", "hexagons", "stripes") are the pattern, not things to place.
-    objects = objects.filter((object) => !object.phrases[0].split(' ').every((w) => PATTERN_WORDS.test(w) || SHAPES.has(w)));
+    // (By its head word: "a chaotic grid" is the grid too.)
+    objects = objects.filter((object) => { const head = object.phrases[0].split(' ').at(-1)!; return !(PATTERN_WORDS.test(head) || SHAPES.has(head)); });
   }
   const resolved = resolveObjects({ ...parsed, objects }, options, notes);
   let setting = parsed.setting;
@@ -110,7 +111,7 @@ export function planScene(said: ParsedPrompt, options: PlanOptions, notes: strin
   const stage = stageFor(scene.height, scene.setting, scene.time, scene.weather);
   const placed = layoutObjects(resolved, parsed.relations.filter((r) => r.subject < resolved.length && r.target < resolved.length), stage, [scene.width, scene.height], random);
   scene.items = itemsFromLayout(resolved, placed, 1);
-  if (!pattern) scene.items.push(...propItems(scene, random, scene.items.length + 1));
+  if (!pattern) scene.items.push(...propItems(scene, random, scene.items.length + 1).map((item) => (parsed.settingColor && item.prop === 'setting' ? { ...item, color: parsed.settingColor } : item)));
   if (scene.items.length > 0) scene.focus = scene.items[0].id;
   for (const concept of scene.unmatched) notes.push(`nothing in the icon set matched "${concept}": drew a stand-in shape`);
   return scene;

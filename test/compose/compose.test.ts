@@ -3,7 +3,7 @@ import { compose } from '../../src/compose/compose.js';
 import { overlapArea } from '../../src/compose/layout/geometry.js';
 import { checkProfile } from '../../src/svg/profiles.js';
 import { loadIconLibrary } from '../../src/providers/iconData.js';
-import { distinctColors, renderPixels } from '../helpers/pixels.js';
+import { distinctColors, renderPixels, shareOfHue } from '../helpers/pixels.js';
 
 const library = loadIconLibrary();
 const draw = (prompt: string, seed = 1, profile: 'default' | 'kaggle' = 'default') => compose(prompt, { library, seed, width: 512, height: 512, profile });
@@ -73,6 +73,14 @@ describe('compose', () => {
 
   it('draws a chess board as the pattern alone, not also a clapper board', () => {
     expect(draw('a chess board').scene).toMatchObject({ items: [], pattern: { kind: 'checkerboard' } });
+  });
+
+  it('paints a setting in the colour said of it: a purple forest has purple trees', () => {
+    const trees = draw('a purple forest at dusk').scene.items.filter((item) => item.prop === 'setting');
+    expect(trees.length).toBeGreaterThan(0);
+    expect(trees.every((item) => item.color === '#800080')).toBe(true);
+    const image = renderPixels(draw('a purple forest at dusk').svg, 128);
+    expect(shareOfHue(image, 270, 320)).toBeGreaterThan(0.05);
   });
 
   it('puts a ship in a storm on the sea, not on grass', () => {

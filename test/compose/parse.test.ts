@@ -94,6 +94,12 @@ describe('parsePrompt: setting, time, weather, style', () => {
     ['a fairy in a mushroom forest', ['fairy', '3 mushroom'], 'forest'],
     ['a pumpkin patch', ['3 pumpkin'], 'farm'],
     ['a lantern in the dark', ['lantern'], 'night'],
+    ['a green lagoon under a cloudy sky', [], 'lake clouds'],
+    ['a snowy plain', [], 'meadow snow'],
+    // Kaggle's "Drawing with LLMs" examples: materials and small parts are not things of their own.
+    ['orange corduroy overalls', ['overalls #ffa500'], ''],
+    ['burgundy corduroy pants with patch pockets and silver buttons', ['pants #800020'], ''],
+    ['a purple silk scarf with tassel trim', ['scarf #800080'], ''],
     ['a shell on the sand', ['shell'], 'beach'],
     ['a cherry red car', ['car #c8102e'], ''],
     ['a red and white lighthouse', ['lighthouse #ff0000'], ''],

@@ -21,6 +21,9 @@ export function shapePath(shape: string): string {
   switch (shape) {
     case 'square': return 'M6 6h88v88H6z';
     case 'rectangle': return 'M4 22h92v56H4z';
+    case 'trapezoid': return 'M24 22h52l20 56H4z';
+    case 'cone': return 'M50 6L84 82A34 12 0 0 1 16 82z';
+    case 'crescent': return 'M62 8A44 44 0 1 0 92 70A36 36 0 1 1 62 8z';
     case 'triangle': case 'pyramid': return 'M50 6L95 88H5z';
     case 'pentagon': return polygon(5);
     case 'hexagon': return polygon(6, 46, 0);

@@ -60,7 +60,7 @@ export const COUNT_PHRASES: [string, number][] = [
 ];
 
 /** Plural-only nouns: "a pair of glasses" is one thing. */
-export const PLURAL_ONLY = words('glasses sunglasses scissors pants trousers jeans shorts binoculars headphones goggles pliers tongs');
+export const PLURAL_ONLY = words('glasses sunglasses scissors pants trousers jeans shorts overalls dungarees binoculars headphones goggles pliers tongs');
 
 export const SIZES: Record<string, number> = {
   big: 1.35, large: 1.35, huge: 1.6, giant: 1.7, enormous: 1.7, massive: 1.6, tall: 1.3, gigantic: 1.7,
@@ -96,6 +96,7 @@ export const SETTINGS: Record<string, Setting> = {
   savanna: 'meadow', savannah: 'meadow',
   farm: 'farm', ranch: 'farm', patch: 'farm', garden: 'garden', park: 'park', yard: 'park', backyard: 'park',
   sky: 'sky', air: 'sky', clouds: 'sky',
+  lagoon: 'lake', plain: 'meadow', plains: 'meadow',
   sea: 'sea', ocean: 'sea', water: 'sea', waves: 'sea', lake: 'lake', pond: 'lake', river: 'lake',
   room: 'room', bedroom: 'room', indoors: 'room', kitchen: 'kitchen',
 };
@@ -114,13 +115,13 @@ export const ALWAYS_SETTINGS = words('underwater indoors');
 export const CONTAINERS = words('cup mug glass bowl plate slice piece bottle jar box basket bag bunch loaf pot bucket pile stack can carton tray bouquet vase');
 
 /** Shape words drawn as primitives when they are objects; stars, hearts and diamonds have better icons. */
-export const OBJECT_SHAPES = words('circle square triangle hexagon pentagon octagon rectangle oval dot rhombus ellipse sphere cube pyramid');
+export const OBJECT_SHAPES = words('circle square triangle hexagon pentagon octagon rectangle oval dot rhombus ellipse sphere cube pyramid trapezoid cone crescent');
 
 /** Settings whose word alone says the object is there too ("a mountain" is a mountain, not only a backdrop). */
 export const SETTING_OBJECTS = words('mountain hill house river lake pond road street water waves clouds grass');
 
 export const TIMES: Record<string, TimeOfDay> = {
-  night: 'night', nighttime: 'night', midnight: 'night', starry: 'night', moonlit: 'night', moonlight: 'night',
+  night: 'night', nighttime: 'night', midnight: 'night', starry: 'night', starlit: 'night', moonlit: 'night', moonlight: 'night',
   dusk: 'dusk', sunset: 'dusk', evening: 'dusk', twilight: 'dusk', golden: 'dusk',
   dawn: 'dawn', sunrise: 'dawn', morning: 'dawn', daybreak: 'dawn',
   day: 'day', daytime: 'day', noon: 'day', sunny: 'day', afternoon: 'day', daylight: 'day',
@@ -148,4 +149,4 @@ export const STYLE_PHRASES: [string, StyleWord][] = [
 ];
 
 /** Shapes drawn as primitives rather than looked up ("three blue circles", "a spiral of hexagons"). */
-export const SHAPES = words('circle square triangle hexagon pentagon octagon star heart diamond rectangle oval ring dot rhombus cross ellipse sphere cube pyramid');
+export const SHAPES = words('circle square triangle hexagon pentagon octagon star heart diamond rectangle oval ring dot rhombus cross ellipse sphere cube pyramid trapezoid cone crescent');

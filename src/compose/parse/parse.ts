@@ -40,6 +40,8 @@ export interface ParsedPrompt {
   words: string[];
   /** Text in quotes: words to write, which are never drawn. */
   quoted: string[];
+  /** A colour said of the setting ("a purple forest"): its props are drawn in it. */
+  settingColor?: string;
 }
 
 const ING_NOUNS = new Set('building ring king wing string ceiling swing pudding dumpling wedding bowling skiing sling spring earring clothing icing ping painting stocking duckling seedling sapling'.split(' '));
@@ -57,6 +59,12 @@ function inCompound(previous: string | undefined, word: string, next: string | u
   if (previous !== undefined && COMPOUNDS.has(`${previous} ${word}`)) return true;
   return AMBIGUOUS_COLORS.has(word) && next !== undefined && COMPOUNDS.has(`${word} ${singular(next)}`);
 }
+
+/** Parts of clothes and things, too small to draw beside them. */
+const DETAILS = new Set('pocket button collar trim tassel fringe hem cuff lining stitching stitch zipper buckle sleeve lapel seam ruffle pleat'.split(' '));
+
+/** What a thing is made of ("a silk scarf", "corduroy overalls"): not a thing to draw on its own. */
+const MATERIALS = new Set('corduroy silk silken wool woolen woollen cotton denim velvet satin faux suede tweed cashmere fleece nylon polyester lace'.split(' '));
 
 /** Things whose icon is already a bunch or a stack. */
 const DRAWN_AS_GROUP = new Set(['grapes', 'pancakes']);
@@ -119,6 +127,8 @@ export function parsePrompt(prompt: string): ParsedPrompt {
 
   const flush = () => {
     if (run.length === 1 && DAY_ADJECTIVES.has(run[0])) run = [];
+    // "pants with patch pockets and silver buttons": details of a thing already named are not drawn apart.
+    if (run.length > 0 && result.objects.length > 0 && DETAILS.has(singular(run[run.length - 1]))) run = [];
     // "a sunflower field", "a rose garden": the setting, full of the thing named.
     const last = run.at(-1);
     const fullOf = run.length >= 2 && last !== undefined && FULL_OF.has(last) && !SETTINGS[run[run.length - 2]];
@@ -213,6 +223,10 @@ export function parsePrompt(prompt: string): ParsedPrompt {
         // "in a forest": the setting, not an object; adjectives before it ("a snowy forest") go with it.
         if (relation) run = [];
         else flush();
+        // "a purple forest": the colour is the setting's (its trees), not the next thing's.
+        if (color !== undefined && result.setting === undefined) result.settingColor = color;
+        color = undefined;
+        colorWord = undefined;
         result.setting ??= SETTINGS[word];
         relation = undefined;
       } else if (nextWord !== undefined && COMPOUNDS.has(`${word} ${nextWord}`)) run.push(word); // "a flying saucer", "a running shoe"
@@ -220,7 +234,7 @@ export function parsePrompt(prompt: string): ParsedPrompt {
       else if (STOPWORDS.has(word)) flush();
       else if (isFiller(word)) {
         if (word.endsWith('ing')) flush();
-      } else run.push(word);
+      } else if (!MATERIALS.has(word) || nextWord === undefined) run.push(word);
     }
   }
   flush();

@@ -412,7 +412,7 @@ framed-picture: frame, picture frame, framed picture
 t-shirt: shirt, t shirt, tshirt, tee
 dress: dress, gown
 coat: coat, jacket, raincoat, overcoat
-jeans: jeans, pants, trousers
+jeans: jeans, pants, trousers, overalls, dungarees
 shorts: shorts
 scarf: scarf
 gloves: gloves, glove, mittens
@@ -494,6 +494,7 @@ export const DRAWN: ReadonlyMap<string, string> = new Map([
   ['court', 'court'], ['tennis court', 'court'], ['basketball court', 'court'], ['wall', 'wall'], ['brick wall', 'wall'],
   ['blanket', 'mat'], ['picnic blanket', 'mat'], ['towel', 'mat'], ['beach towel', 'mat'],
   ['pillow', 'cushion'], ['cushion', 'cushion'], ['snow globe', 'snow-globe'], ['snowglobe', 'snow-globe'], ['barn', 'barn'], ['igloo', 'igloo'],
+  ['sheet', 'rectangle'],
   ['saucer', 'saucer'], ['stall', 'stall'], ['market stall', 'stall'], ['lemonade stand', 'stall'], ['fruit stand', 'stall'], ['food stand', 'stall'],
   ['doghouse', 'doghouse'], ['dog house', 'doghouse'], ['kennel', 'doghouse'],
   ['cave', 'tunnel'], ['swing', 'swing'], ['scarecrow', 'scarecrow'], ['fireplace', 'fireplace'],
