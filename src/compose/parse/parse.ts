@@ -1,12 +1,12 @@
 // Prompt understanding: objects with their counts, colours and sizes, the relations between them,
-// and the scene around them (setting, time of day, weather, style). Pure; no icon lookups here (only the concept
-// table's multi-word names are read, so that a colour inside one, "ice cream", stays part of it).
-import { CONCEPT_ICONS, DRAWN } from '../retrieve/concepts.js';
+// and the scene around them (setting, time of day, weather, style). Pure; no icon lookups here (wordClasses.ts
+// reads the concept table's names, so that a colour inside one, "ice cream", stays part of it).
 import { singular } from '../retrieve/terms.js';
 import type { Setting, StyleWord, TimeOfDay, Weather } from '../types.js';
 import { colorFromWords, isColorWord } from './colors.js';
 import { ALWAYS_SETTINGS, AMBIGUOUS_COLORS, COLOR_MODIFIERS, CONTAINERS, PLURAL_ONLY, SETTING_OBJECTS, SETTINGS, SHAPES, SIZES, STOPWORDS, VERBS, type RelationKind } from './lexicon.js';
 import { splitQuoted, tokenize, words as toWords, type Token } from './tokens.js';
+import { COMPOUNDS, DAY_ADJECTIVES, DETAILS, DRAWN_AS_GROUP, FULL_OF, inCompound, isFiller, isThing, LOCATIVE, MATERIALS } from './wordClasses.js';
 
 export interface ParsedObject {
   /** Candidate phrases for this object, most specific first (e.g. ["hot air balloon", "air balloon", "balloon"]). */
@@ -42,49 +42,6 @@ export interface ParsedPrompt {
   quoted: string[];
   /** A colour said of the setting ("a purple forest"): its props are drawn in it. */
   settingColor?: string;
-}
-
-const ING_NOUNS = new Set('building ring king wing string ceiling swing pudding dumpling wedding bowling skiing sling spring earring clothing icing ping painting stocking duckling seedling sapling'.split(' '));
-const LY_NOUNS = new Set('butterfly dragonfly firefly fly lily jelly belly holly family bully dolly trolley'.split(' '));
-const LOCATIVE = new Set(['in', 'on', 'at', 'into', 'inside', 'across', 'through', 'within', 'among', 'under', 'over', 'above', 'by', 'near', 'beside']);
-
-/** Names of two or more words ("ice cream", "cherry blossom"): a colour word inside one is part of the name. */
-const COMPOUNDS = new Set([...CONCEPT_ICONS.keys(), ...DRAWN.keys()].filter((name) => name.includes(' ')));
-
-/**
- * "cream" in "ice cream" and "cherry" in "cherry blossom" are not colours. A basic colour before a name stays
- * one ("a red apple" asks for red), so only a thing-named colour ("cherry", "lemon") is read into what follows.
- */
-function inCompound(previous: string | undefined, word: string, next: string | undefined): boolean {
-  if (previous !== undefined && COMPOUNDS.has(`${previous} ${word}`)) return true;
-  return AMBIGUOUS_COLORS.has(word) && next !== undefined && COMPOUNDS.has(`${word} ${singular(next)}`);
-}
-
-/** Parts of clothes and things, too small to draw beside them. */
-const DETAILS = new Set('pocket button collar trim tassel fringe hem cuff lining stitching stitch zipper buckle sleeve lapel seam ruffle pleat'.split(' '));
-
-/** What a thing is made of ("a silk scarf", "corduroy overalls"): not a thing to draw on its own. */
-const MATERIALS = new Set('corduroy silk silken wool woolen woollen cotton denim velvet satin faux suede tweed cashmere fleece nylon polyester lace'.split(' '));
-
-/** Things whose icon is already a bunch or a stack. */
-const DRAWN_AS_GROUP = new Set(['grapes', 'pancakes']);
-
-/** Settings named after what fills them ("a sunflower field"). */
-const FULL_OF = new Set(['field', 'garden', 'meadow', 'pond', 'forest', 'patch']);
-
-/** A word the concept table names as a thing ("mushroom"), not an adjective ("deep"). */
-function isThing(word: string): boolean {
-  return CONCEPT_ICONS.has(word) || CONCEPT_ICONS.has(singular(word)) || DRAWN.has(word);
-}
-
-/** Words that describe the day, not a thing: "on a hot day" draws no "hot". */
-const DAY_ADJECTIVES = new Set('hot cold warm chilly sunny cloudy windy foggy misty beautiful lovely nice fine clear bright'.split(' '));
-
-function isFiller(word: string): boolean {
-  if (word.length > 4 && word.endsWith('ing') && !ING_NOUNS.has(word)) return true;
-  if (word.length > 4 && word.endsWith('ly') && !LY_NOUNS.has(word)) return true;
-  if (word.length > 4 && word.endsWith('ed') && !word.endsWith('eed')) return true;
-  return word === 'hour';
 }
 
 function objectFrom(run: string[], count: number | undefined, color: string | undefined, size: number, colorWord?: string): ParsedObject {
