@@ -131,6 +131,18 @@ export function drawPrimitive(name: string, color: string | undefined): string {
         `<path d="M6 20h88l-6 22H12z" fill="#fff"/><path d="M6 20h15l-3 22h-6zM36 20h15l-1 22h-13zM66 20h15l1 22h-13z" fill="${color ?? '#e63946'}"/><path d="M12 42q5 6 10 0q5 6 10 0q5 6 10 0q5 6 10 0q5 6 10 0q5 6 10 0q5 6 10 0q5 6 10 0" fill="none" stroke="${color ?? '#e63946'}" stroke-width="3"/>`;
     case 'doghouse':
       return `<path d="M14 50L50 20L86 50V92H14z" fill="${color ?? '#c0392b'}"/><path d="M8 54L50 16L92 54" fill="none" stroke="#6d4c41" stroke-width="8" stroke-linejoin="round"/><path d="M36 92V70a14 14 0 0 1 28 0V92z" fill="#3e2723"/>`;
+    case 'toaster':
+      return `<path d="M14 44Q14 30 28 30H72Q86 30 86 44V88H14z" fill="${color ?? '#b0bec5'}"/><path d="M30 30h12v6H30zM56 30h12v6H56z" fill="#37474f"/><path d="M40 18h14v14H40z" fill="#e0a96d"/>` +
+        `<path d="M86 52h6v14h-6z" fill="#455a64"/><path d="M14 80h72v8H14z" fill="${shade(color ?? '#b0bec5', 0.8)}"/><path d="M22 40v28" stroke="#fff" stroke-width="3" stroke-linecap="round" opacity=".6"/>`;
+    case 'fridge':
+      return `<path d="M24 6h52v88H24z" fill="${color ?? '#eceff1'}" stroke="#90a4ae" stroke-width="2"/><path d="M24 38h52" stroke="#90a4ae" stroke-width="2"/><path d="M66 16v14M66 48v24" stroke="#78909c" stroke-width="4" stroke-linecap="round"/>`;
+    case 'washing-machine':
+      return `<path d="M18 8h64v86H18z" fill="${color ?? '#eceff1'}" stroke="#90a4ae" stroke-width="2"/><path d="M18 24h64" stroke="#90a4ae" stroke-width="2"/><circle cx="50" cy="58" r="24" fill="#90caf9" stroke="#78909c" stroke-width="4"/>` +
+        `<path d="M32 64Q41 56 50 64T68 64" fill="none" stroke="#fff" stroke-width="3"/><circle cx="28" cy="16" r="3" fill="#78909c"/><circle cx="38" cy="16" r="3" fill="#78909c"/><path d="M58 13h18v6H58z" fill="#b0bec5"/>`;
+    case 'traffic-light':
+      return `<path d="M47 60h6v36h-6z" fill="#546e7a"/><path d="M34 6h32v58H34z" fill="${color ?? '#37474f'}"/><circle cx="50" cy="18" r="7" fill="#e53935"/><circle cx="50" cy="35" r="7" fill="#fdd835"/><circle cx="50" cy="52" r="7" fill="#43a047"/>`;
+    case 'nail':
+      return `<path d="M30 14h40v8H30z" fill="${color ?? '#90a4ae'}"/><path d="M46 22h8v56l-4 12l-4-12z" fill="${color ?? '#90a4ae'}"/><path d="M48 24v50" stroke="#fff" stroke-width="1.5" opacity=".6"/>`;
     case 'puddle':
       return `<path d="M50 78C24 78 6 82 6 88S24 97 50 97S94 94 94 88S76 78 50 78z" fill="${color ?? '#6d4c41'}"/><path d="M30 86C38 84 48 84 56 85" fill="none" stroke="${shade(color ?? '#6d4c41', 1.3)}" stroke-width="2" stroke-linecap="round"/>`;
     case 'beehive':

@@ -495,6 +495,8 @@ export const DRAWN: ReadonlyMap<string, string> = new Map([
   ['blanket', 'mat'], ['picnic blanket', 'mat'], ['towel', 'mat'], ['beach towel', 'mat'],
   ['pillow', 'cushion'], ['cushion', 'cushion'], ['snow globe', 'snow-globe'], ['snowglobe', 'snow-globe'], ['barn', 'barn'], ['igloo', 'igloo'],
   ['sheet', 'rectangle'],
+  ['toaster', 'toaster'], ['fridge', 'fridge'], ['refrigerator', 'fridge'], ['washing machine', 'washing-machine'], ['washer', 'washing-machine'],
+  ['traffic light', 'traffic-light'], ['stoplight', 'traffic-light'], ['traffic signal', 'traffic-light'], ['nail', 'nail'],
   ['saucer', 'saucer'], ['stall', 'stall'], ['market stall', 'stall'], ['lemonade stand', 'stall'], ['fruit stand', 'stall'], ['food stand', 'stall'],
   ['doghouse', 'doghouse'], ['dog house', 'doghouse'], ['kennel', 'doghouse'],
   ['cave', 'tunnel'], ['swing', 'swing'], ['scarecrow', 'scarecrow'], ['fireplace', 'fireplace'],
