@@ -143,6 +143,12 @@ export function drawPrimitive(name: string, color: string | undefined): string {
       return `<path d="M47 60h6v36h-6z" fill="#546e7a"/><path d="M34 6h32v58H34z" fill="${color ?? '#37474f'}"/><circle cx="50" cy="18" r="7" fill="#e53935"/><circle cx="50" cy="35" r="7" fill="#fdd835"/><circle cx="50" cy="52" r="7" fill="#43a047"/>`;
     case 'nail':
       return `<path d="M30 14h40v8H30z" fill="${color ?? '#90a4ae'}"/><path d="M46 22h8v56l-4 12l-4-12z" fill="${color ?? '#90a4ae'}"/><path d="M48 24v50" stroke="#fff" stroke-width="1.5" opacity=".6"/>`;
+    case 'well':
+      return `<path d="M16 60h68v34H16z" fill="${color ?? '#9e9e9e'}"/><path d="M16 70h68M16 82h68M34 60v10M58 60v10M26 70v12M50 70v12M74 70v12M38 82v12M62 82v12" stroke="#757575" stroke-width="1.5"/>` +
+        `<path d="M22 20h6v40h-6zM72 20h6v40h-6z" fill="#8d5524"/><path d="M12 22L50 6L88 22z" fill="#c0392b"/><path d="M28 36h44" stroke="#6d4c41" stroke-width="3"/><path d="M50 36v10" stroke="#6d4c41" stroke-width="1.5"/><path d="M44 46h12l-2 10H46z" fill="#8d5524"/>`;
+    case 'pinecone':
+      return `<path d="M50 8C68 8 78 30 76 52C74 74 62 92 50 94C38 92 26 74 24 52C22 30 32 8 50 8z" fill="${color ?? '#8d5524'}"/>` +
+        `<path d="M30 34Q50 44 70 34M26 50Q50 62 74 50M28 66Q50 78 72 66M34 82Q50 90 66 82M50 10v82" fill="none" stroke="${shade(color ?? '#8d5524', 0.7)}" stroke-width="3"/>`;
     case 'puddle':
       return `<path d="M50 78C24 78 6 82 6 88S24 97 50 97S94 94 94 88S76 78 50 78z" fill="${color ?? '#6d4c41'}"/><path d="M30 86C38 84 48 84 56 85" fill="none" stroke="${shade(color ?? '#6d4c41', 1.3)}" stroke-width="2" stroke-linecap="round"/>`;
     case 'beehive':

@@ -201,7 +201,7 @@ hut: hut, shack
 houses: houses, village, neighborhood
 derelict-house: haunted house, abandoned house, ruin
 office-building: building, skyscraper, office, tower block, apartment, apartment building
-castle: castle, palace, fortress
+castle: castle, palace, fortress, sandcastle, sand castle
 japanese-castle: pagoda
 church: church, chapel, cathedral
 classical-building: museum, temple, courthouse, bank building
@@ -497,6 +497,7 @@ export const DRAWN: ReadonlyMap<string, string> = new Map([
   ['sheet', 'rectangle'],
   ['toaster', 'toaster'], ['fridge', 'fridge'], ['refrigerator', 'fridge'], ['washing machine', 'washing-machine'], ['washer', 'washing-machine'],
   ['traffic light', 'traffic-light'], ['stoplight', 'traffic-light'], ['traffic signal', 'traffic-light'], ['nail', 'nail'],
+  ['well', 'well'], ['wishing well', 'well'], ['pine cone', 'pinecone'], ['pinecone', 'pinecone'],
   ['saucer', 'saucer'], ['stall', 'stall'], ['market stall', 'stall'], ['lemonade stand', 'stall'], ['fruit stand', 'stall'], ['food stand', 'stall'],
   ['doghouse', 'doghouse'], ['dog house', 'doghouse'], ['kennel', 'doghouse'],
   ['cave', 'tunnel'], ['swing', 'swing'], ['scarecrow', 'scarecrow'], ['fireplace', 'fireplace'],
