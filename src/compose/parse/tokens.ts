@@ -23,7 +23,7 @@ const PHRASES: [string[], Token][] = [
   // "in shades of blue": the colour, not a thing called a shade.
   ...(['shades of', 'tones of', 'hues of', 'shade of', 'tone of'] as const).map((text): [string[], Token] => [text.split(' '), { type: 'break' }]),
   // A thing, though its first word is weather.
-  [['lightning', 'bolt'], { type: 'word', word: 'thunderbolt' }] as [string[], Token],
+  [['lightning', 'bolt'], { type: 'word', word: 'bolt' }] as [string[], Token],
   // How a thing stands, not a thing: "a flamingo on one leg" draws no leg.
   ...(['on one leg', 'on two legs', 'on its back', 'on all fours', 'on its hind legs', 'on tiptoe'] as const).map((text): [string[], Token] => [text.split(' '), { type: 'break' }]),
   // "In spring" is a daytime landscape, not a hot spring (summer and winter are words of their own: lexicon.ts).
