@@ -149,6 +149,9 @@ export function drawPrimitive(name: string, color: string | undefined): string {
     case 'pinecone':
       return `<path d="M50 8C68 8 78 30 76 52C74 74 62 92 50 94C38 92 26 74 24 52C22 30 32 8 50 8z" fill="${color ?? '#8d5524'}"/>` +
         `<path d="M30 34Q50 44 70 34M26 50Q50 62 74 50M28 66Q50 78 72 66M34 82Q50 90 66 82M50 10v82" fill="none" stroke="${shade(color ?? '#8d5524', 0.7)}" stroke-width="3"/>`;
+    case 'popsicle':
+      return `<path d="M46 66h8v28a4 4 0 0 1-8 0z" fill="#d7b98e"/><path d="M30 20a20 14 0 0 1 40 0V62a6 6 0 0 1-6 6H36a6 6 0 0 1-6-6z" fill="${color ?? '#ff7043'}"/>` +
+        `<path d="M36 24v32" stroke="#fff" stroke-width="4" stroke-linecap="round" opacity=".45"/><path d="M30 44h40v6H30z" fill="${shade(color ?? '#ff7043', 1.25, 0.8)}"/>`;
     case 'puddle':
       return `<path d="M50 78C24 78 6 82 6 88S24 97 50 97S94 94 94 88S76 78 50 78z" fill="${color ?? '#6d4c41'}"/><path d="M30 86C38 84 48 84 56 85" fill="none" stroke="${shade(color ?? '#6d4c41', 1.3)}" stroke-width="2" stroke-linecap="round"/>`;
     case 'beehive':

@@ -60,7 +60,7 @@ export const COUNT_PHRASES: [string, number][] = [
 ];
 
 /** Plural-only nouns: "a pair of glasses" is one thing. */
-export const PLURAL_ONLY = words('glasses sunglasses scissors pants trousers jeans shorts overalls dungarees binoculars headphones goggles pliers tongs');
+export const PLURAL_ONLY = words('glasses sunglasses scissors pants trousers jeans shorts overalls dungarees binoculars headphones goggles pliers tongs fries');
 
 export const SIZES: Record<string, number> = {
   big: 1.35, large: 1.35, huge: 1.6, giant: 1.7, enormous: 1.7, massive: 1.6, tall: 1.3, gigantic: 1.7,

@@ -44,10 +44,11 @@ export interface ParsedPrompt {
   settingColor?: string;
 }
 
-function objectFrom(run: string[], count: number | undefined, color: string | undefined, size: number, colorWord?: string): ParsedObject {
+function objectFrom(run: string[], count: number | undefined, color: string | undefined, size: number, colorWord?: string, keepPlural = false): ParsedObject {
   const last = run[run.length - 1];
-  const plural = !PLURAL_ONLY.has(last) && singular(last) !== last;
-  const words = [...run.slice(0, -1), PLURAL_ONLY.has(last) ? last : singular(last)];
+  const asSaid = keepPlural || PLURAL_ONLY.has(last);
+  const plural = !asSaid && singular(last) !== last;
+  const words = [...run.slice(0, -1), asSaid ? last : singular(last)];
   const phrases: string[] = [];
   const of = words.indexOf('of');
   if (of > 0) {
@@ -95,8 +96,10 @@ export function parsePrompt(prompt: string): ParsedPrompt {
     }
     if (run.length === 0) return;
     // "a pair of glasses" is one pair; "a pair of shoes" two shoes; "a bunch of grapes" is one bunch.
-    const one = (pair && PLURAL_ONLY.has(run[run.length - 1])) || (group && DRAWN_AS_GROUP.has(run[run.length - 1]));
-    const object = objectFrom(run, one ? 1 : count, color, size, colorWord);
+    const drawnAsGroup = group && DRAWN_AS_GROUP.has(run[run.length - 1]);
+    const one = (pair && PLURAL_ONLY.has(run[run.length - 1])) || drawnAsGroup;
+    // "a stack of books" is the icon "books" (a stack), so the plural stays as said.
+    const object = objectFrom(run, one ? 1 : count, color, size, colorWord, drawnAsGroup);
     if (fullOf && count === undefined) object.count = 3; // several, though no number was said
     result.objects.push(object);
     const index = result.objects.length - 1;

@@ -21,13 +21,13 @@ export function inCompound(previous: string | undefined, word: string, next: str
 }
 
 /** Parts of clothes and things, too small to draw beside them. */
-export const DETAILS = new Set('pocket button collar trim tassel fringe hem cuff lining stitching stitch zipper buckle sleeve lapel seam ruffle pleat'.split(' '));
+export const DETAILS = new Set('pocket button collar trim tassel fringe hem cuff lining stitching stitch zipper buckle sleeve lapel seam ruffle pleat sprinkle frosting topping glaze'.split(' '));
 
 /** What a thing is made of ("a silk scarf", "corduroy overalls"): not a thing to draw on its own. */
 export const MATERIALS = new Set('corduroy silk silken wool woolen woollen cotton denim velvet satin faux suede tweed cashmere fleece nylon polyester lace'.split(' '));
 
 /** Things whose icon is already a bunch or a stack. */
-export const DRAWN_AS_GROUP = new Set(['grapes', 'pancakes']);
+export const DRAWN_AS_GROUP = new Set(['grapes', 'pancakes', 'books']);
 
 /** Settings named after what fills them ("a sunflower field"). */
 export const FULL_OF = new Set(['field', 'garden', 'meadow', 'pond', 'forest', 'patch']);

@@ -276,7 +276,7 @@ green-salad: salad
 spaghetti: spaghetti, pasta, noodles
 steaming-bowl: ramen, pho, noodle soup
 pot-of-food: soup, stew, pot
-sushi: sushi
+sushi: sushi, sushi roll, maki
 dumpling: dumpling
 cooked-rice: rice
 shortcake: cake, slice of cake
@@ -498,6 +498,7 @@ export const DRAWN: ReadonlyMap<string, string> = new Map([
   ['toaster', 'toaster'], ['fridge', 'fridge'], ['refrigerator', 'fridge'], ['washing machine', 'washing-machine'], ['washer', 'washing-machine'],
   ['traffic light', 'traffic-light'], ['stoplight', 'traffic-light'], ['traffic signal', 'traffic-light'], ['nail', 'nail'],
   ['well', 'well'], ['wishing well', 'well'], ['pine cone', 'pinecone'], ['pinecone', 'pinecone'],
+  ['popsicle', 'popsicle'], ['ice pop', 'popsicle'], ['ice lolly', 'popsicle'],
   ['saucer', 'saucer'], ['stall', 'stall'], ['market stall', 'stall'], ['lemonade stand', 'stall'], ['fruit stand', 'stall'], ['food stand', 'stall'],
   ['doghouse', 'doghouse'], ['dog house', 'doghouse'], ['kennel', 'doghouse'],
   ['cave', 'tunnel'], ['swing', 'swing'], ['scarecrow', 'scarecrow'], ['fireplace', 'fireplace'],
