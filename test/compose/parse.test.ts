@@ -59,6 +59,9 @@ describe('parsePrompt: relations', () => {
     ['a cat on a box next to a dog', ['0 on 1', '0 beside 2']],
     ['a rainbow over a waterfall', ['0 above 1']],
     ['a bicycle leaning on a tree', ['0 beside 1']],
+    ['a dog wearing a hat', ['1 on 0']],
+    ['a penguin wearing a scarf', ['0 beside 1']],
+    ['a cowboy riding a horse', ['0 on 1']],
   ])('%s', (prompt, relations) => {
     expect(summary(prompt).relations).toEqual(relations);
   });

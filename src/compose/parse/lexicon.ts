@@ -72,7 +72,7 @@ export type RelationKind = 'on' | 'under' | 'above' | 'below' | 'beside' | 'left
 /** Relation phrases, longest first so "to the left of" wins over "of". */
 export const RELATIONS: [string, RelationKind][] = [
   ['to the left of', 'left'], ['on the left of', 'left'], ['to the right of', 'right'], ['on the right of', 'right'],
-  ['in front of', 'front'], ['on top of', 'on'], ['leaning on', 'beside'], ['leaning against', 'beside'], ['propped against', 'beside'], ['in back of', 'behind'], ['next to', 'beside'], ['close to', 'beside'],
+  ['in front of', 'front'], ['on top of', 'on'], ['riding on', 'on'], ['riding', 'on'], ['wearing', 'on'], ['wears', 'on'], ['leaning on', 'beside'], ['leaning against', 'beside'], ['propped against', 'beside'], ['in back of', 'behind'], ['next to', 'beside'], ['close to', 'beside'],
   ['left of', 'left'], ['right of', 'right'], ['on', 'on'], ['atop', 'on'], ['upon', 'on'], ['under', 'under'],
   ['underneath', 'under'], ['beneath', 'under'], ['above', 'above'], ['over', 'above'], ['below', 'below'],
   ['beside', 'beside'], ['besides', 'beside'], ['near', 'beside'], ['by', 'beside'], ['with', 'beside'],

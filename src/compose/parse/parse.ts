@@ -6,7 +6,7 @@ import type { Setting, StyleWord, TimeOfDay, Weather } from '../types.js';
 import { colorFromWords, isColorWord } from './colors.js';
 import { ALWAYS_SETTINGS, AMBIGUOUS_COLORS, COLOR_MODIFIERS, CONTAINERS, PLURAL_ONLY, SETTING_OBJECTS, SETTINGS, SHAPES, SIZES, STOPWORDS, VERBS, type RelationKind } from './lexicon.js';
 import { splitQuoted, tokenize, words as toWords, type Token } from './tokens.js';
-import { COMPOUNDS, DAY_ADJECTIVES, DETAILS, DRAWN_AS_GROUP, FULL_OF, inCompound, isFiller, isThing, LOCATIVE, MATERIALS } from './wordClasses.js';
+import { COMPOUNDS, DAY_ADJECTIVES, DETAILS, DRAWN_AS_GROUP, FULL_OF, HEADWEAR, inCompound, isFiller, isThing, LOCATIVE, MATERIALS, WORN } from './wordClasses.js';
 
 export interface ParsedObject {
   /** Candidate phrases for this object, most specific first (e.g. ["hot air balloon", "air balloon", "balloon"]). */
@@ -106,7 +106,16 @@ export function parsePrompt(prompt: string): ParsedPrompt {
     if (relation) {
       let subject = -1;
       for (let i = index - 1; i >= 0; i--) if (!isTarget.has(i)) { subject = i; break; }
-      if (subject >= 0) {
+      if (subject >= 0 && WORN.has(relation.word) && HEADWEAR.has(object.phrases.at(-1)!)) {
+        // "a dog wearing a hat": the hat is on the dog (said the other way round), and smaller than it.
+        result.relations.push({ subject: index, kind: 'on', target: subject });
+        object.size *= 0.4;
+        isTarget.add(index);
+      } else if (subject >= 0 && WORN.has(relation.word)) {
+        // Anything else worn (a scarf, sunglasses) is drawn beside its wearer: a verb, not a place.
+        result.relations.push({ subject, kind: 'beside', target: index });
+        isTarget.add(index);
+      } else if (subject >= 0) {
         result.relations.push({ subject, kind: relation.kind, target: index });
         isTarget.add(index);
       }

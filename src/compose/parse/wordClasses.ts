@@ -46,3 +46,9 @@ export function isFiller(word: string): boolean {
   if (word.length > 4 && word.endsWith('ed') && !word.endsWith('eed')) return true;
   return word === 'hour';
 }
+
+/** Relation words whose object is on the subject ("a dog wearing a hat": the hat on the dog). */
+export const WORN = new Set(['wearing', 'wears']);
+
+/** What is worn on top, so drawn on the wearer; other things worn are drawn beside. */
+export const HEADWEAR = new Set('hat cap crown helmet tiara wig beanie beret bonnet sombrero top hat cowboy hat party hat halo'.split(' '));
