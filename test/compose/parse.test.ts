@@ -60,6 +60,8 @@ describe('parsePrompt: relations', () => {
     ['a rainbow over a waterfall', ['0 above 1']],
     ['a bicycle leaning on a tree', ['0 beside 1']],
     ['a dog wearing a hat', ['1 on 0']],
+    ['a cat wearing a red top hat', ['1 on 0']],
+    ['a girl wearing a dress', ['0 beside 1']],
     ['a penguin wearing a scarf', ['0 beside 1']],
     ['a cowboy riding a horse', ['0 on 1']],
   ])('%s', (prompt, relations) => {

@@ -106,7 +106,7 @@ export function parsePrompt(prompt: string): ParsedPrompt {
     if (relation) {
       let subject = -1;
       for (let i = index - 1; i >= 0; i--) if (!isTarget.has(i)) { subject = i; break; }
-      if (subject >= 0 && WORN.has(relation.word) && HEADWEAR.has(object.phrases.at(-1)!)) {
+      if (subject >= 0 && WORN.has(relation.word) && HEADWEAR.has(object.phrases[0].split(' ').at(-1)!)) {
         // "a dog wearing a hat": the hat is on the dog (said the other way round), and smaller than it.
         result.relations.push({ subject: index, kind: 'on', target: subject });
         object.size *= 0.4;

@@ -51,4 +51,4 @@ export function isFiller(word: string): boolean {
 export const WORN = new Set(['wearing', 'wears']);
 
 /** What is worn on top, so drawn on the wearer; other things worn are drawn beside. */
-export const HEADWEAR = new Set('hat cap crown helmet tiara wig beanie beret bonnet sombrero top hat cowboy hat party hat halo'.split(' '));
+export const HEADWEAR = new Set('hat cap crown helmet tiara wig beanie beret bonnet sombrero halo'.split(' '));
