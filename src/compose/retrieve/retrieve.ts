@@ -21,8 +21,6 @@ export interface RetrieveOptions {
   avoidFlags?: number;
 }
 
-/** Drawn from primitives because the icon set has no good one. */
-
 const SKY_ICONS = new Set('bird bat sun crescent-moon full-moon new-moon star glowing-star shooting-star comet ringed-planet cloud rainbow milky-way high-voltage snowflake sun-behind-cloud sun-behind-small-cloud sun-behind-large-cloud cloud-with-rain cloud-with-snow cloud-with-lightning balloon kite airplane small-airplane helicopter rocket flying-saucer parachute satellite dove eagle globe-showing-americas'.split(' '));
 const WATER_SUBGROUPS = new Set([38, 55]);
 const WATER_ICONS = new Set('crab lobster shrimp squid spiral-shell coral jellyfish duck swan goose'.split(' '));
