@@ -1,14 +1,12 @@
 // `svgchat sanitize <file|->`: the SVG safety core (SPEC §5) as a command. The cleaned SVG goes to stdout or -o;
 // what was removed goes to stderr (or into --json). `--profile kaggle` also makes it fit, or says why it cannot.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { SilentExit, SvgchatError, UsageError } from '../errors.js';
-import { SvgInputError } from '../svg/errors.js';
-import { DEFAULT_MAX_BYTES } from '../svg/parse.js';
 import { applyProfile, PROFILES, type ProfileName, type ProfileResult } from '../svg/profiles.js';
 import { createReporter } from '../ui/output.js';
 import { writeUserFile } from '../util/writeUserFile.js';
+import { readFailure, readSvgInput } from './svgInput.js';
 
 export interface SanitizeCommandOptions {
   output?: string;
@@ -53,28 +51,12 @@ function parseProfile(value: string | undefined): ProfileName {
   return profile as ProfileName;
 }
 
-/** Bytes, not text, so gzip and UTF-16 are recognised; never more than the cap plus one byte is read. */
+/** The input's bytes; a file that cannot be read is a usage error naming it. */
 async function readInput(ctx: Context, file: string): Promise<Uint8Array> {
-  if (file === '-') {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for await (const chunk of ctx.stdin) {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-      chunks.push(bytes);
-      total += bytes.byteLength;
-      if (total > DEFAULT_MAX_BYTES) break;
-      if (ctx.signal.aborted) break;
-    }
-    return Buffer.concat(chunks);
-  }
-  const full = path.resolve(ctx.cwd, file);
   try {
-    const size = fs.statSync(full).size;
-    if (size > DEFAULT_MAX_BYTES) throw new SvgInputError(`invalid SVG: ${size.toLocaleString('en-US')} bytes is over the ${DEFAULT_MAX_BYTES.toLocaleString('en-US')}-byte limit`, 'simplify the drawing, or use a smaller file');
-    return fs.readFileSync(full);
+    return await readSvgInput(ctx, file);
   } catch (error) {
     if (error instanceof SvgchatError) throw error;
-    const code = (error as NodeJS.ErrnoException).code ?? 'read failed';
-    throw new UsageError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code}`, 'give the path of an SVG file, or - for stdin');
+    throw new UsageError(`cannot read ${file}: ${readFailure(error)}`, 'give the path of an SVG file, or - for stdin');
   }
 }

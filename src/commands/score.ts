@@ -1,7 +1,6 @@
 // `svgchat score FILE...|-`: validity, render metrics, adherence and (with --judge) a vision model's
 // verdict for each file, scored in parallel up to the core count. Without --judge the score measures
 // craft and colour, not meaning.
-import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +18,7 @@ import { SvgInputError } from '../svg/errors.js';
 import { decodeSvgBytes } from '../svg/parse.js';
 import type { ProfileName } from '../svg/sanitize.js';
 import { createReporter } from '../ui/output.js';
+import { readFailure, readSvgInput } from './svgInput.js';
 
 export interface ScoreCommandOptions {
   prompt?: string;
@@ -68,20 +68,9 @@ async function createJudge(ctx: Context, options: ScoreCommandOptions): Promise<
   return Judge.create({ baseUrl: settings.baseUrl, apiKey: settings.apiKey, model, timeoutMs: settings.timeout });
 }
 
-/** Bytes, not text, so a gzipped or UTF-16 file is named as such rather than as malformed XML. */
-async function readInput(ctx: Context, file: string): Promise<Uint8Array> {
-  if (file === '-') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of ctx.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-    return Buffer.concat(chunks);
-  }
-  // Synchronous on purpose: SVGs are small (the parser caps them at 1 MiB) and the promise API costs more per file than the read.
-  return readFileSync(path.resolve(ctx.cwd, file));
-}
 
 function unreadable(file: string, profile: ProfileName, error: unknown): FileScore {
-  const code = (error as NodeJS.ErrnoException).code ?? 'read failed';
-  const message = `cannot read it: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code}`;
+  const message = `cannot read it: ${readFailure(error)}`;
   return { file, valid: false, profile, findings: [], bytes: 0, metrics: {}, adherence: {}, judge: {}, score: 0, error: { code: 'unreadable', message } };
 }
 
@@ -117,18 +106,15 @@ export async function scoreCommand(ctx: Context, files: string[], options: Score
 
   const scoreOne = async (file: string): Promise<FileScore> => {
     if (ctx.signal.aborted) throw new InterruptedError();
-    let bytes: Uint8Array;
-    try {
-      bytes = await readInput(ctx, file);
-    } catch (error) {
-      return unreadable(file, profile, error);
-    }
+    let bytes: Uint8Array | undefined;
     let svg: string;
     try {
+      // Bytes, not text, so a gzipped or UTF-16 file is named as such rather than as malformed XML.
+      bytes = await readSvgInput(ctx, file);
       svg = decodeSvgBytes(bytes);
     } catch (error) {
-      if (!(error instanceof SvgInputError)) throw error;
-      return { file, valid: false, profile, findings: [{ rule: 'parse', message: error.message }], bytes: bytes.byteLength, metrics: {}, adherence: {}, judge: {}, score: 0, error: { code: error.code, message: error.message, hint: error.hint } };
+      if (!(error instanceof SvgInputError)) return unreadable(file, profile, error);
+      return { file, valid: false, profile, findings: [{ rule: 'parse', message: error.message }], bytes: bytes?.byteLength ?? 0, metrics: {}, adherence: {}, judge: {}, score: 0, error: { code: error.code, message: error.message, hint: error.hint } };
     }
     const recognised = known(svg);
     const prompt = options.prompt ?? recognised?.prompt;
