@@ -34,36 +34,42 @@ function writeAll(fd: number, data: FileData): void {
 /** Folders this process has made or found: a batch writes thousands of files into the same one. */
 const knownDirs = new Set<string>();
 
+function makeDir(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true });
+  knownDirs.add(dir);
+}
+
 /** Opens a new file, making its folder first when it is not known to exist (or has gone since). */
 function openNew(file: string): number {
   const dir = path.dirname(file);
-  if (!knownDirs.has(dir)) {
-    fs.mkdirSync(dir, { recursive: true });
-    knownDirs.add(dir);
-  }
+  if (!knownDirs.has(dir)) makeDir(dir);
   try {
     return fs.openSync(file, 'wx', 0o644);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    knownDirs.delete(dir);
-    fs.mkdirSync(dir, { recursive: true });
-    knownDirs.add(dir);
+    makeDir(dir);
     return fs.openSync(file, 'wx', 0o644);
   }
 }
 
-function writeTemp(file: string, data: FileData): string {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const fd = openNew(temp);
+/** Runs `fill` on `fd`, a file just created at `file`, then closes it; if `fill` fails, the half-made file goes. */
+export function fillNewFile(file: string, fd: number, fill: (fd: number) => void): void {
   try {
-    writeAll(fd, data);
-    fs.fsyncSync(fd);
+    fill(fd);
   } catch (error) {
     fs.closeSync(fd);
-    fs.rmSync(temp, { force: true });
+    fs.rmSync(file, { force: true });
     throw error;
   }
   fs.closeSync(fd);
+}
+
+function writeTemp(file: string, data: FileData): string {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  fillNewFile(temp, openNew(temp), (fd) => {
+    writeAll(fd, data);
+    fs.fsyncSync(fd);
+  });
   return temp;
 }
 

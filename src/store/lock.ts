@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { RuntimeFailure } from '../errors.js';
+import { fillNewFile } from './atomic.js';
 
 export interface LockOptions {
   /** Give up after this long (default 20 s). */
@@ -111,14 +112,7 @@ function acquire(lockPath: string, options: LockOptions): string {
       if (code !== 'EEXIST') throw error;
     }
     if (fd !== undefined) {
-      try {
-        fs.writeSync(fd, JSON.stringify({ pid: process.pid, host: os.hostname(), token } satisfies Owner));
-      } catch (error) {
-        fs.closeSync(fd);
-        fs.rmSync(lockPath, { force: true });
-        throw error;
-      }
-      fs.closeSync(fd);
+      fillNewFile(lockPath, fd, (owned) => fs.writeSync(owned, JSON.stringify({ pid: process.pid, host: os.hostname(), token } satisfies Owner)));
       return token;
     }
     if (isStale(lockPath, staleMs)) {
