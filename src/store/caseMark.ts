@@ -8,6 +8,11 @@ function markFile(sessionsDir: string): string {
   return path.join(sessionsDir, '.locks', 'mixed-case-names');
 }
 
+/** Whether a name has a capital letter: what makes the mark (and the any-case check) needed. */
+export function hasCapitals(name: string): boolean {
+  return name !== name.toLowerCase();
+}
+
 export function mixedCaseSeen(sessionsDir: string): boolean {
   return fs.existsSync(markFile(sessionsDir));
 }

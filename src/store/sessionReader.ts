@@ -14,7 +14,7 @@ import type { Session, SvgRef, Turn } from './schema.js';
 import { forgetSessionFile, openSessionFile } from './sessionFile.js';
 import { readSvgBytes, svgFilePath } from './svgFiles.js';
 import { findTurn, pathTo } from './tree.js';
-import { noteMixedCase } from './caseMark.js';
+import { hasCapitals, noteMixedCase } from './caseMark.js';
 
 export interface StoreOptions {
   /** Told about files moved aside or skipped; commands pass one that writes to stderr. */
@@ -62,7 +62,7 @@ export class SessionReader {
     const names = files.map((entry) => entry.name.slice(0, -5)).filter((name) => SESSION_NAME_PATTERN.test(name));
     // A store from before the mark existed, or one changed by hand, gets it the first time it is listed
     // (a store that cannot be written to is still listed: only a later claim would need the mark).
-    if (names.some((name) => name !== name.toLowerCase())) {
+    if (names.some(hasCapitals)) {
       try {
         noteMixedCase(this.dir);
       } catch {
@@ -71,7 +71,6 @@ export class SessionReader {
     }
     return names;
   }
-
 
   /** Every readable session, most recently used first; `search` keeps those with the text in a prompt, title or name. */
   list(options: { search?: string } = {}): Session[] {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { RuntimeFailure, UsageError } from '../errors.js';
 import { addTurn, type TurnDraft } from './addTurn.js';
-import { mixedCaseSeen, noteMixedCase } from './caseMark.js';
+import { hasCapitals, mixedCaseSeen, noteMixedCase } from './caseMark.js';
 import { withLock, withLocks } from './lock.js';
 import { validateSessionName } from './names.js';
 import { createSession, type NewSessionOptions } from './newSession.js';
@@ -146,7 +146,7 @@ export class SessionStore extends SessionReader {
    * lowercase) skips while no session has an uppercase letter in its name: then only its exact file can clash.
    */
   claimable(name: string, self?: string): void {
-    const anyCase = name !== name.toLowerCase() || mixedCaseSeen(this.dir);
+    const anyCase = hasCapitals(name) || mixedCaseSeen(this.dir);
     if (anyCase ? this.nameTaken(name, self) : name !== self && this.fileExists(name)) {
       throw new UsageError(`a session named "${name}" already exists`, 'pick another name', 'name_taken');
     }
@@ -155,7 +155,6 @@ export class SessionStore extends SessionReader {
   fileExists(name: string): boolean {
     return fs.existsSync(this.fileOf(name));
   }
-
 
   idTaken(id: string): boolean {
     return this.list().some((session) => session.id === id);
@@ -169,7 +168,7 @@ export class SessionStore extends SessionReader {
   writeNew(session: Session, prepare?: (session: Session) => void, self?: string): Session {
     return this.withSessionLocks([session.name], () => {
       // Marked before the check: an auto-named session waiting for this lock then checks every case.
-      if (session.name !== session.name.toLowerCase()) noteMixedCase(this.dir);
+      if (hasCapitals(session.name)) noteMixedCase(this.dir);
       this.claimable(session.name, self);
       prepare?.(session);
       const db = openSessionFile(this.fileOf(session));
