@@ -52,11 +52,6 @@ function svgElements(text: string): { svg: string; truncated: boolean }[] {
   return found;
 }
 
-/**
- * The SVG a reply offers. With several, the last complete one wins: models that revise
- * ("here is a corrected version") put their final answer last. A reply cut off mid-SVG
- * gives that SVG with `truncated: true`, for repair.
- */
 /** Longest text kept of what a model wrote besides its SVG. */
 const SAID_MAX_CHARS = 300;
 
@@ -77,6 +72,11 @@ export function proseAround(reply: string): string {
   return text.length <= SAID_MAX_CHARS ? text : `${text.slice(0, SAID_MAX_CHARS - 1).trimEnd()}…`;
 }
 
+/**
+ * The SVG a reply offers. With several, the last complete one wins: models that revise
+ * ("here is a corrected version") put their final answer last. A reply cut off mid-SVG
+ * gives that SVG with `truncated: true`, for repair.
+ */
 export function extractSvg(reply: string): Extraction {
   const text = withoutThinking(reply);
   const fenced = fenceBodies(text).filter((body) => HAS_SVG.test(body));
