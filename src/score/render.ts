@@ -2,10 +2,11 @@
 // with a time limit and a memory cap, a dead or stuck child replaced. A bad file is an {ok:false}, never a crash.
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { getCompileCacheDir } from 'node:module';
 import os from 'node:os';
 import { builtWorker } from '../paths.js';
 import type { ImageAnalysis } from './metrics.js';
-import type { RenderJob, RenderReply } from './renderWorker.js';
+import { WARM_FLAG, type RenderJob, type RenderReply } from './renderProtocol.js';
 
 export type RenderResult = { ok: true; width: number; height: number; pixels: Uint8Array } | { ok: false; error: string };
 export type AnalysisResult = { ok: true; width: number; height: number; analysis: ImageAnalysis } | { ok: false; error: string };
@@ -40,6 +41,8 @@ interface Worker {
   stderr: string;
 }
 
+/** The bin shim turns on Node's compile cache; the children use it too (they start faster). */
+const compileCacheDir = getCompileCacheDir?.();
 let nextId = 1;
 const queue: Pending[] = [];
 const workers = new Set<Worker>();
@@ -67,8 +70,9 @@ export async function renderPng(svg: string, options: RenderOptions): Promise<Pn
 }
 
 /**
- * Starts a render child now, idle until the first job, so a caller that will score soon does not wait for a
- * process to start then (its start overlaps the caller's own work). Does nothing when a child already runs.
+ * Starts a render child now, so a caller that will score soon does not wait for a process to start then (its
+ * start overlaps the caller's own work); it warms up on a throwaway job meanwhile. Does nothing when a child
+ * already runs.
  */
 export function warmRenderer(): void {
   if (workers.size > 0) return;
@@ -77,7 +81,7 @@ export function warmRenderer(): void {
   } catch {
     return; // not built: the first real render reports it
   }
-  spawnWorker();
+  spawnWorker(true);
 }
 
 /** Stops every child; renders still waiting end as {ok:false}. Later renders start a new pool. */
@@ -149,12 +153,13 @@ function retire(worker: Worker, error: string): void {
   if (pending) pending.resolve({ id: pending.job.id, ok: false, error });
 }
 
-function spawnWorker(): Worker {
-  const child = fork(workerPath(), [], {
+function spawnWorker(warm = false): Worker {
+  const child = fork(workerPath(), warm ? [WARM_FLAG] : [], {
     execArgv: [`--max-old-space-size=${HEAP_CAP_MB}`],
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    env: {},
+    // Nothing of svgchat's environment (keys) reaches the child, only where compiled code is cached.
+    env: compileCacheDir ? { NODE_COMPILE_CACHE: compileCacheDir } : {},
   });
   const worker: Worker = { child, ready: false, stderr: '' };
   workers.add(worker);

@@ -1,4 +1,0 @@
-#!/usr/bin/env node
-import module from "node:module";
-module.enableCompileCache?.();
-await import("../dist/app/main-nojit.js");
