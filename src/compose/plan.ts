@@ -83,11 +83,16 @@ export function planScene(said: ParsedPrompt, options: PlanOptions, notes: strin
   const parsed = splitHolders(said, options.library, options.avoidFlags);
   const random = seededRandom(options.seed);
   const pattern = detectPattern(parsed.words);
-  let objects = parsed.objects;
+  let { objects, relations } = parsed;
   if (pattern) {
     // The pattern's own words ("spiral", "hexagons", "stripes") are the pattern, not things to place.
-    // (By its head word: "a chaotic grid" is the grid too.)
-    objects = objects.filter((object) => { const head = object.phrases[0].split(' ').at(-1)!; return !(PATTERN_WORDS.test(head) || SHAPES.has(head)); });
+    // (By its head word: "a chaotic grid" is the grid too.) Relations follow the objects that stay.
+    const kept = objects.flatMap((object, index) => { const head = object.phrases[0].split(' ').at(-1)!; return PATTERN_WORDS.test(head) || SHAPES.has(head) ? [] : [index]; });
+    objects = kept.map((index) => objects[index]);
+    relations = relations.flatMap((relation) => {
+      const [subject, target] = [kept.indexOf(relation.subject), kept.indexOf(relation.target)];
+      return subject < 0 || target < 0 ? [] : [{ ...relation, subject, target }];
+    });
   }
   const resolved = resolveObjects({ ...parsed, objects }, options, notes);
   let setting = parsed.setting;
@@ -109,7 +114,7 @@ export function planScene(said: ParsedPrompt, options: PlanOptions, notes: strin
     unmatched: resolved.filter((o) => o.fallback).map((o) => o.concept),
   };
   const stage = stageFor(scene.height, scene.setting, scene.time, scene.weather);
-  const placed = layoutObjects(resolved, parsed.relations.filter((r) => r.subject < resolved.length && r.target < resolved.length), stage, [scene.width, scene.height], random);
+  const placed = layoutObjects(resolved, relations.filter((r) => r.subject < resolved.length && r.target < resolved.length), stage, [scene.width, scene.height], random);
   scene.items = itemsFromLayout(resolved, placed, 1);
   if (!pattern) scene.items.push(...propItems(scene, random, scene.items.length + 1).map((item) => (parsed.settingColor && item.prop === 'setting' ? { ...item, color: parsed.settingColor } : item)));
   if (scene.items.length > 0) scene.focus = scene.items[0].id;

@@ -75,6 +75,14 @@ describe('compose', () => {
     expect(draw('a chess board').scene).toMatchObject({ items: [], pattern: { kind: 'checkerboard' } });
   });
 
+  it('keeps the relations of the other objects when a pattern word is taken out ("stripes behind a dog next to a cat")', () => {
+    // The pattern's words leave the object list; a relation must still name the objects it was said of.
+    const [dog, cat] = draw('stripes behind a dog next to a cat').scene.items;
+    expect([dog.concept, cat.concept]).toEqual(['dog', 'cat']);
+    expect(overlapArea(dog.bbox, cat.bbox)).toBe(0);
+    expect(Math.abs(dog.bbox[1] + dog.bbox[3] - (cat.bbox[1] + cat.bbox[3]))).toBeLessThan(2); // side by side, same ground line
+  });
+
   it('paints a setting in the colour said of it: a purple forest has purple trees', () => {
     const trees = draw('a purple forest at dusk').scene.items.filter((item) => item.prop === 'setting');
     expect(trees.length).toBeGreaterThan(0);
