@@ -83,6 +83,28 @@ describe('compose', () => {
     expect(Math.abs(dog.bbox[1] + dog.bbox[3] - (cat.bbox[1] + cat.bbox[3]))).toBeLessThan(2); // side by side, same ground line
   });
 
+  it('shows the sun it lists for dusk and dawn: not hidden behind a forest\'s trees', () => {
+    for (const prompt of ['a red fox in a snowy forest at dusk', 'a cabin in a forest at dawn', 'a lighthouse on a beach at dusk', 'a deer in a forest at dawn']) {
+      for (const seed of [1, 2, 3]) {
+        const { items } = draw(prompt, seed).scene;
+        const sun = items.find((item) => item.concept === 'sun');
+        expect(sun, prompt).toBeDefined();
+        const box = sun!.bbox;
+        // The share of the sun's box under the boxes of anything drawn over it (a higher z), on a 20x20 grid:
+        // an upper bound of what is hidden (an icon does not fill its box).
+        const over = items.filter((item) => item.z > sun!.z).flatMap((item) => item.boxes);
+        let hidden = 0;
+        for (let i = 0; i < 20; i++) {
+          for (let j = 0; j < 20; j++) {
+            const [x, y] = [box[0] + ((i + 0.5) / 20) * box[2], box[1] + ((j + 0.5) / 20) * box[3]];
+            if (over.some((b) => x > b[0] && x < b[0] + b[2] && y > b[1] && y < b[1] + b[3])) hidden++;
+          }
+        }
+        expect(hidden / 400, `${prompt} (seed ${seed})`).toBeLessThan(0.5);
+      }
+    }
+  });
+
   it('paints a setting in the colour said of it: a purple forest has purple trees', () => {
     const trees = draw('a purple forest at dusk').scene.items.filter((item) => item.prop === 'setting');
     expect(trees.length).toBeGreaterThan(0);
