@@ -1,6 +1,6 @@
 // The allowlist walk: drops every element, attribute, reference and CSS declaration a profile does not allow.
 import {
-  ANIMATION_ELEMENTS, DEFAULT_RULES, HREF_ATTRIBUTES, NAMESPACE_DECLARATIONS, UNWRAPPED_ELEMENTS, type ProfileRules,
+  ANIMATION_ELEMENTS, DEFAULT_RULES, HREF_ATTRIBUTES, NAMESPACE_DECLARATIONS, SVG_NAMESPACE, UNWRAPPED_ELEMENTS, XLINK_NAMESPACE, type ProfileRules,
 } from './allowlist.js';
 import { filterDeclarations, formatDeclarations, formatStylesheet, hasScriptUrl, parseDeclarations, parseStylesheet, urlsIn, type CssRemoval } from './css.js';
 import { checkDataImage } from './dataImage.js';
@@ -44,6 +44,12 @@ function cleanChildren(element: SvgElement, walk: Walk): void {
       if (walk.rules.name === 'default' || TEXT_ELEMENTS.has(element.name)) kept.push(child);
       continue;
     }
+    if (child.foreignNamespace !== undefined) {
+      // Nothing of another namespace is drawn, nor anything inside it (a browser and resvg agree).
+      walk.log.add({ rule: 'namespace', message: `removed <${child.name}>: not in SVG's namespace (${clip(child.foreignNamespace)})`, element: child.name });
+      collectIds(child, walk.removedIds);
+      continue;
+    }
     if (UNWRAPPED_ELEMENTS.has(child.name)) {
       walk.log.add({ rule: 'link', message: `replaced link <${child.name}> by a plain group`, element: child.name });
       child.name = 'g';
@@ -79,13 +85,18 @@ function elementRefusal(element: SvgElement, rules: ProfileRules): { rule: strin
 
 function cleanAttributes(element: SvgElement, walk: Walk): void {
   const { log } = walk;
+  for (const { name, namespace } of element.foreignAttributes ?? []) {
+    log.add({ rule: 'attribute', message: `removed ${name} on <${element.name}>: not an SVG attribute (namespace ${clip(namespace)})`, element: element.name, attribute: name });
+  }
+  element.foreignAttributes = undefined; // reported; nothing writes them out
   for (const [name, value] of Object.entries(element.attributes)) {
     const remove = (rule: string, message: string) => {
       delete element.attributes[name];
       log.add({ rule, message, element: element.name, attribute: name });
     };
     if (name === 'xmlns' || name.startsWith('xmlns:')) {
-      if (NAMESPACE_DECLARATIONS[name] === value) delete element.attributes[name];
+      // Parsing put every SVG and XLink name under its usual form, so their declarations (any prefix) are spent.
+      if (NAMESPACE_DECLARATIONS[name] === value || value === SVG_NAMESPACE || value === XLINK_NAMESPACE) delete element.attributes[name];
       else remove('namespace', `removed namespace declaration ${name}="${clip(value)}"`);
     } else if (/^on/i.test(name)) remove('event-handler', `removed event handler ${name}`);
     else if (!walk.rules.isAttributeAllowed(element.name, name)) {

@@ -1,13 +1,20 @@
 // A streaming XML parse that never expands entities (SPEC §5): DOCTYPE, ENTITY, processing instructions other
 // than the XML declaration, gzip input, over-cap sizes and absurd nesting are refused before anything else sees them.
-import { SaxesParser } from 'saxes';
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { SVG_NAMESPACE, XLINK_NAMESPACE } from './allowlist.js';
 import { SvgInputError } from './errors.js';
 
 export { SvgInputError } from './errors.js';
 
 export interface SvgElement {
+  /** An SVG element's local name ("rect" for <s:rect> too); an element of another namespace keeps its name as written. */
   name: string;
+  /** Set only on an element outside SVG's namespace (undefined otherwise): nothing draws it or anything inside it. */
+  foreignNamespace?: string;
+  /** SVG's own attributes by local name, XLink's and XML's as xlink:NAME and xml:NAME, namespace declarations as written. */
   attributes: Record<string, string>;
+  /** Attributes of other namespaces (name as written and namespace): kept apart, so none can pass for an SVG one. */
+  foreignAttributes?: { name: string; namespace: string }[];
   children: SvgNode[];
 }
 export interface SvgText {
@@ -32,7 +39,10 @@ export function parseSvg(input: string | Uint8Array, options: ParseOptions = {})
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const text = decodeInput(input, maxBytes);
   if (text.trim() === '') throw new SvgInputError('invalid SVG: the input is empty');
-  const parser = new SaxesParser({ xmlns: false, position: true });
+  // Namespace-aware, as browsers and resvg read the file: <s:rect> with s bound to SVG is a rect, a <rect> of
+  // another namespace is not one. A prefix used without a declaration is read leniently (models forget
+  // xmlns:xlink): xlink as XLink, any other as a namespace of its own, so never as SVG.
+  const parser = new SaxesParser({ xmlns: true, position: true, resolvePrefix: (prefix: string) => (prefix === '' ? undefined : prefix === 'xlink' ? XLINK_NAMESPACE : `urn:x-undeclared-prefix:${prefix}`) });
   const stack: SvgElement[] = [];
   let root: SvgElement | undefined;
   const fail = (message: string): never => {
@@ -42,15 +52,19 @@ export function parseSvg(input: string | Uint8Array, options: ParseOptions = {})
   parser.on('doctype', () => fail('DOCTYPE declarations are not accepted (they can define entities)'));
   parser.on('processinginstruction', (pi) => fail(`processing instruction <?${pi.target}?> is not accepted`));
   parser.on('error', (error) => fail(`malformed XML: ${error.message.replace(/^(?:[^:]*:)?\d+:\d+:\s*/, '').replace(/\.$/, '')} (${where(parser)})`));
+  // The root <svg> sets what counts as SVG: SVG's namespace, and the root's own when it has another or none
+  // (models write no xmlns, or a wrong one; the output always declares the right one).
+  let svgNamespaces = [SVG_NAMESPACE];
   parser.on('opentag', (tag) => {
     if (stack.length >= MAX_DEPTH) fail(`elements nested deeper than ${MAX_DEPTH} levels`);
-    const attributes: Record<string, string> = Object.create(null);
-    for (const [name, value] of Object.entries(tag.attributes)) attributes[name] = String(value);
-    const element: SvgElement = { name: tag.name, attributes, children: [] };
     const parent = stack.at(-1);
+    if (!parent) {
+      if (root) fail('more than one root element');
+      if (tag.local !== 'svg') fail(`the root element is <${tag.name}>, not <svg>`);
+      svgNamespaces = [SVG_NAMESPACE, tag.uri];
+    }
+    const element = elementOf(tag as SaxesTagNS, svgNamespaces.includes(tag.uri));
     if (parent) parent.children.push(element);
-    else if (root) fail('more than one root element');
-    else if (tag.name !== 'svg') fail(`the root element is <${tag.name}>, not <svg>`);
     else root = element;
     if (!tag.isSelfClosing) stack.push(element);
   });
@@ -70,6 +84,23 @@ export function parseSvg(input: string | Uint8Array, options: ParseOptions = {})
   parser.write(text).close();
   if (!root) fail('no <svg> element found');
   return root as SvgElement;
+}
+
+const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
+const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
+
+function elementOf(tag: SaxesTagNS, inSvg: boolean): SvgElement {
+  const attributes: Record<string, string> = Object.create(null);
+  let foreignAttributes: SvgElement['foreignAttributes'];
+  for (const key in tag.attributes) {
+    const { name, prefix, local, uri, value } = tag.attributes[key];
+    if (prefix === '' || uri === XMLNS_NAMESPACE) attributes[name] = value; // SVG's own (no namespace), or a declaration
+    else if (uri === XLINK_NAMESPACE) attributes[`xlink:${local}`] = value;
+    else if (uri === XML_NAMESPACE) attributes[`xml:${local}`] = value;
+    else (foreignAttributes ??= []).push({ name, namespace: uri });
+  }
+  // One shape for every element (fields left undefined), so the walks over the tree stay fast.
+  return { name: inSvg ? tag.local : tag.name, foreignNamespace: inSvg ? undefined : tag.uri || '(none)', attributes, foreignAttributes, children: [] };
 }
 
 function where(parser: SaxesParser): string {

@@ -62,7 +62,8 @@ const planted = fc
     visit(root);
     for (const [index, name, parts, element] of plants) {
       const target = all[index % all.length];
-      const value = parts.join('');
+      // A blank xmlns:x would undeclare a prefix, which XML 1.0 forbids: the parser refuses that file, as browsers do.
+      const value = name.startsWith('xmlns:') && parts.join('').trim() === '' ? `${parts.join('')}#a` : parts.join('');
       if (element) target.children.push({ name: element, attributes: { [name]: value }, children: [{ text: value }] });
       else target.attributes[name] = value;
     }

@@ -20,7 +20,7 @@ describe('parseSvg refuses what it must not expand or read', () => {
     ['malformed XML', '<svg><g></svg>', /malformed XML/],
     ['an unclosed root', '<svg><rect/>', /malformed XML/],
     ['a non-svg root', '<html><svg/></html>', /root element is <html>/],
-    ['a prefixed svg root', '<s:svg xmlns:s="http://www.w3.org/2000/svg"/>', /root element is <s:svg>/],
+    ['a blank prefix declaration (undeclares a prefix, not allowed in XML 1.0)', '<svg xmlns:x=" "/>', /malformed XML: invalid attempt to undefine prefix/],
     ['text only', 'hello', /malformed XML|no <svg>/],
     ['empty input', '', /the input is empty/],
     ['whitespace only', ' \n', /the input is empty/],
@@ -83,5 +83,37 @@ describe('parseSvg reads ordinary SVG', () => {
   it('decodes character references in attributes (so later checks see what a browser sees)', () => {
     const root = parseSvg('<svg><a href="&#106;ava&#x09;script:x"/></svg>');
     expect((root.children[0] as { attributes: Record<string, string> }).attributes.href).toBe('java\tscript:x');
+  });
+});
+
+describe('parseSvg reads namespaces as a browser and resvg do', () => {
+  const SVG_NS = 'http://www.w3.org/2000/svg';
+  const first = (svg: string) => parseSvg(svg).children[0] as ReturnType<typeof parseSvg>;
+
+  it('takes a prefixed SVG element by its local name, root included', () => {
+    const root = parseSvg(`<s:svg xmlns:s="${SVG_NS}" viewBox="0 0 1 1"><s:rect width="1"/></s:svg>`);
+    expect(root.name).toBe('svg');
+    expect(root.children[0]).toMatchObject({ name: 'rect', attributes: { width: '1' } });
+    expect((root.children[0] as ReturnType<typeof parseSvg>).foreignNamespace).toBeUndefined();
+  });
+
+  it('marks an element of another namespace, even one named like an SVG element', () => {
+    expect(first(`<svg xmlns="${SVG_NS}"><rect xmlns="http://example.org/notsvg"/></svg>`)).toMatchObject({ name: 'rect', foreignNamespace: 'http://example.org/notsvg' });
+    expect(first(`<svg xmlns="${SVG_NS}"><x:g xmlns:x="http://example.org/notsvg"/></svg>`)).toMatchObject({ name: 'x:g', foreignNamespace: 'http://example.org/notsvg' });
+    // A prefix never declared is no namespace of SVG's.
+    expect(first(`<svg xmlns="${SVG_NS}"><svg:rect/></svg>`)).toMatchObject({ name: 'svg:rect', foreignNamespace: expect.stringContaining('svg') });
+  });
+
+  it('reads a file with no namespace, or a wrong one on its root, as SVG (models write both)', () => {
+    expect(first('<svg><rect/></svg>').foreignNamespace).toBeUndefined();
+    expect(first('<svg xmlns="https://www.w3.org/2000/svg"><rect/></svg>').foreignNamespace).toBeUndefined();
+  });
+
+  it('names XLink attributes xlink:NAME by their namespace, not by the prefix written', () => {
+    expect(first('<svg><use xlink:href="#a"/></svg>').attributes).toEqual({ 'xlink:href': '#a' }); // undeclared: read as XLink
+    expect(first('<svg xmlns:d="http://www.w3.org/1999/xlink"><a d:href="#x"/></svg>').attributes).toEqual({ 'xlink:href': '#x' });
+    const spoofed = first('<svg xmlns:xlink="http://evil.example"><use xlink:href="#a"/></svg>');
+    expect(spoofed.attributes).toEqual({});
+    expect(spoofed.foreignAttributes).toEqual([{ name: 'xlink:href', namespace: 'http://evil.example' }]);
   });
 });

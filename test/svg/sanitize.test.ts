@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSvg } from '../../src/svg/parse.js';
 import { sanitizeSvg } from '../../src/svg/sanitize.js';
+import { renderPixels, shareNear } from '../helpers/pixels.js';
 
 const open = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">';
 const wrap = (body: string, root = open) => `${root}${body}</svg>`;
@@ -13,7 +14,8 @@ describe('sanitizeSvg removes by allowlist and says what went', () => {
     ['script', '<script>alert(1)</script>', 'script', /script|alert/],
     ['foreignObject and its HTML', '<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>', 'element', /foreignObject|div/],
     ['an unknown element', '<blink><rect/></blink>', 'element', /blink|rect/],
-    ['a prefixed element', '<h:script xmlns:h="http://www.w3.org/1999/xhtml">1</h:script>', 'element', /h:script/],
+    ['a prefixed element of another namespace', '<h:script xmlns:h="http://www.w3.org/1999/xhtml">1</h:script>', 'namespace', /h:script/],
+    ['an element of another namespace named like an SVG one', '<rect xmlns="http://example.org/x" width="9" fill="red"/>', 'namespace', /rect|red/],
     ['an event handler', '<rect onclick="alert(1)"/>', 'event-handler', /onclick/],
     ['an event handler in odd case', '<rect ONMOUSEOVER="alert(1)"/>', 'event-handler', /ONMOUSEOVER/],
     ['an unknown attribute', '<rect inkscape:label="x" data-x="1"/>', 'attribute', /inkscape|data-x/],
@@ -111,8 +113,12 @@ describe('sanitizeSvg output', () => {
 
   it('declares the SVG namespace (and xlink only when used) on the root, whatever the input declared', () => {
     expect(sanitizeSvg('<svg viewBox="0 0 1 1"/>').svg).toBe('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>');
-    const hostile = sanitizeSvg('<svg xmlns="http://www.w3.org/1999/xhtml" xmlns:xlink="http://evil" viewBox="0 0 1 1"><use xlink:href="#a"/></svg>').svg;
-    expect(hostile).toBe('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 1 1"><use xlink:href="#a"/></svg>');
+    const declared = sanitizeSvg('<svg xmlns="http://www.w3.org/1999/xhtml" xmlns:l="http://www.w3.org/1999/xlink" viewBox="0 0 1 1"><use l:href="#a"/></svg>').svg;
+    expect(declared).toBe('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 1 1"><use xlink:href="#a"/></svg>');
+    // xlink bound to another namespace: that xlink:href is no link a browser would follow, and it goes.
+    const spoofed = sanitizeSvg('<svg xmlns:xlink="http://evil" viewBox="0 0 1 1"><use xlink:href="#a"/></svg>');
+    expect(spoofed.svg).toBe('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><use/></svg>');
+    expect(spoofed.findings.map((finding) => finding.message)).toContainEqual(expect.stringMatching(/xlink:href.*not an SVG attribute/));
   });
 
   it('escapes what it writes, so text cannot become markup', () => {
@@ -141,5 +147,19 @@ describe('sanitizeSvg output', () => {
 
   it('names rules consistently', () => {
     expect(rules('<script/><rect onload="x"/>')).toEqual(['script', 'event-handler']);
+  });
+});
+
+describe('sanitizeSvg agrees with the renderer on namespaces (resvg test files: green passes, red fails)', () => {
+  // From resvg's test suite (MIT/Apache-2.0, crates/resvg/tests/tests/), frames and titles left out.
+  const cases: [string, string][] = [
+    ['structure/svg/explicit-svg-namespace', '<svg:svg viewBox="0 0 200 200" xmlns:svg="http://www.w3.org/2000/svg"><svg:rect x="20" y="20" width="160" height="160" fill="green"/></svg:svg>'],
+    ['structure/svg/xmlns-validation', '<svg viewBox="0 0 200 200" xmlns="http://www.w3.org/2000/svg"><s:g xmlns="http://www.example.org/notsvg" xmlns:s="http://www.w3.org/2000/svg"><s:rect x="20" y="20" width="160" height="160" fill="green"/><rect x="20" y="20" width="160" height="160" fill="red"/></s:g></svg>'],
+    ['paint-servers/linearGradient/href-with-invalid-prefix', '<svg viewBox="0 0 200 200" xmlns="http://www.w3.org/2000/svg" xmlns:svg="http://www.w3.org/2000/svg"><defs><linearGradient id="red"><stop offset="0" stop-color="red"/><stop offset="1" stop-color="red"/></linearGradient><linearGradient id="green"><stop offset="0" stop-color="green"/><stop offset="1" stop-color="green"/></linearGradient><linearGradient id="gradient1" href="#green" svg:href="#red"/></defs><rect x="60" y="60" width="80" height="80" fill="red"/><rect x="60" y="60" width="80" height="80" fill="url(#gradient1)"/></svg>'],
+  ];
+  it.each(cases)('%s', (_name, input) => {
+    const cleaned = renderPixels(sanitizeSvg(input).svg, 64);
+    expect(shareNear(cleaned, [0, 128, 0], 40)).toBeGreaterThan(0.1);
+    expect(shareNear(cleaned, [255, 0, 0], 60)).toBe(0);
   });
 });
