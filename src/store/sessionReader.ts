@@ -24,6 +24,8 @@ export interface StoreOptions {
 
 /** Which file holds a session id, as last seen by this process ("<dir>\0<id>" -> name); checked on use. */
 const nameById = new Map<string, string>();
+/** Shared ids already reported by this process (a command may list the store more than once). */
+const warnedIds = new Set<string>();
 
 export class SessionReader {
   readonly dir: string;
@@ -82,7 +84,20 @@ export class SessionReader {
       if (needle && !matches(session, needle)) continue;
       sessions.push(session);
     }
+    this.warnSharedIds(sessions);
     return sessions.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.name.localeCompare(b.name));
+  }
+
+  /** Two files with one id: a rename stopped between writing the new file and removing the old (or a copy by hand). */
+  private warnSharedIds(sessions: Session[]): void {
+    const byId = new Map<string, Session[]>();
+    for (const session of sessions) byId.set(session.id, [...(byId.get(session.id) ?? []), session]);
+    for (const [id, same] of byId) {
+      if (same.length < 2 || warnedIds.has(`${this.dir}\0${id}`)) continue;
+      warnedIds.add(`${this.dir}\0${id}`);
+      const names = same.map((session) => session.name).sort();
+      this.warn(`sessions ${names.map((name) => `"${name}"`).join(' and ')} have the same id (a rename that stopped half way?); keep one: svgchat sessions rm ${names[0]}`);
+    }
   }
 
   /** By name (case-insensitive) or by id prefix (4+ characters). */
@@ -96,10 +111,14 @@ export class SessionReader {
     if (byName) return byName;
     if (wanted.length < 4 || !/^[0-9a-f-]+$/.test(wanted)) return undefined;
     // A whole id this process has seen: read just that file instead of every session.
-    const known = nameById.get(`${this.dir}\0${wanted}`);
+    const key = `${this.dir}\0${wanted}`;
+    const known = warnedIds.has(key) ? undefined : nameById.get(key); // an id two files share is ambiguous
     const byKnownId = known === undefined ? undefined : this.readByName(known, false);
     if (byKnownId?.id.toLowerCase() === wanted) return byKnownId;
     const byId = this.list().filter((session) => session.id.toLowerCase().startsWith(wanted));
+    if (byId.length > 1 && byId.every((session) => session.id === byId[0].id)) {
+      throw new UsageError(`${byId.length} sessions have the id ${byId[0].id}: ${byId.map((s) => s.name).join(', ')}`, `use a name; then keep one: svgchat sessions rm NAME`, 'ambiguous_session');
+    }
     if (byId.length > 1) throw new UsageError(`"${ref}" is the start of ${byId.length} session ids`, `use more of the id, or a name: ${byId.map((s) => s.name).join(', ')}`, 'ambiguous_session');
     return byId[0];
   }

@@ -87,4 +87,20 @@ describe('an unreadable session file', () => {
     expect(() => store.appendTurn('broken', draft('x'))).toThrow(/newer svgchat/);
     expect(fs.readFileSync(file, 'utf8')).toBe(future);
   });
+
+  it('two files with one id (a rename stopped between its two steps): both listed, reported once, reachable by name', () => {
+    const { store, warnings } = twoSessions();
+    // What a rename leaves when killed after writing the new file and before removing the old one.
+    const left = JSON.parse(fs.readFileSync(store.fileOf('fine'), 'utf8'));
+    fs.writeFileSync(path.join(store.dir, 'fine-renamed.json'), JSON.stringify({ ...left, name: 'fine-renamed' }, null, 2));
+    const before = snapshot(store.dir);
+    expect(store.list().map((s) => s.name).sort()).toEqual(['broken', 'fine', 'fine-renamed']);
+    store.list();
+    expect(warnings).toEqual(['sessions "fine" and "fine-renamed" have the same id (a rename that stopped half way?); keep one: svgchat sessions rm fine']);
+    expect(() => store.get(left.id)).toThrow(`2 sessions have the id ${left.id}: `);
+    expect(store.get('fine-renamed').turns).toHaveLength(1);
+    expect(snapshot(store.dir)).toEqual(before); // nothing removed or rewritten on its own
+    store.remove('fine');
+    expect(store.get(left.id).name).toBe('fine-renamed');
+  });
 });
