@@ -7,6 +7,13 @@ import { loadIconLibrary } from '../../src/providers/iconData.js';
 const library = loadIconLibrary();
 const find = (phrase: string) => retrieve(parsePrompt(phrase).objects[0], library).source;
 
+describe('plurals find the thing', () => {
+  it.each([
+    ['two flamingos', 'icon:flamingo'], ['three avocados', 'icon:avocado'], ['two pandas', 'icon:panda'], ['three monkeys', 'icon:monkey'],
+    ['two buses', 'icon:bus'], ['three kangaroos', 'icon:kangaroo'], ['two taxis', 'icon:taxi'], ['two scarves', 'icon:scarf'],
+  ])('%s -> %s', (prompt, source) => expect(find(prompt)).toBe(source));
+});
+
 describe('phrase -> drawing', () => {
   it.each([
     // synonyms and broader terms
