@@ -34,7 +34,7 @@ const GROW: Record<string, number> = { bigger: 1.3, larger: 1.3, huger: 1.5, tal
 const DIRECTIONS: Record<string, Direction> = { left: 'left', right: 'right', up: 'up', higher: 'up', top: 'up', down: 'down', lower: 'down', bottom: 'down', center: 'center', centre: 'center', middle: 'center' };
 
 function targetOf(words: string[]): string {
-  return words.filter((w) => !PRONOUN.test(w) && !isColorWord(w) && !COLOR_MODIFIERS[w] && !GROW[w] && !SIZES[w] && !DIRECTIONS[w] && !/^(to|of|on|in|at|as|is|be|should|look|looks|color|colour|a|bit|little|slightly|side|please|now|instead|too|make|very|much|more|than)$/.test(w)).join(' ');
+  return words.filter((w) => !PRONOUN.test(w) && !isColorWord(w) && !COLOR_MODIFIERS[w] && !GROW[w] && !SIZES[w] && !DIRECTIONS[w] && !/^(to|of|on|in|at|as|is|be|should|look|looks|color|colour|a|bit|little|slightly|side|please|now|instead|too|make|very|much|more|than|and)$/.test(w)).join(' ');
 }
 
 function colorIn(words: string[]): string | undefined {
@@ -116,6 +116,12 @@ function parseEditPart(prompt: string, known: (phrase: string) => boolean): Edit
     if (sceneOnly(added)) return [{ op: 'scene', parsed: added }];
   }
   if (RECOLOR.test(first) || (first === 'the' && list.some((w) => /^(should|is|are|in)$/.test(w)))) {
+    // "make the dog brown and the cat grey": a colour for each thing ("make the car red and white" is one thing).
+    const pieces = list.slice(first === 'the' ? 0 : 1).join(' ').split(/ and /).map((piece) => piece.split(' '));
+    if (pieces.length > 1) {
+      const ops = pieces.map((piece) => ({ color: colorIn(piece), target: targetOf(piece) }));
+      if (ops.every((op) => op.color && op.target && known(op.target))) return ops.map(({ color, target }) => ({ op: 'color' as const, target, color: color! }));
+    }
     const linkAt = list.findIndex((w, i) => i > 0 && REPLACE_LINK.test(w));
     const afterLink = linkAt > 0 ? parsePrompt(rest(linkAt + 1)) : undefined;
     if (afterLink && afterLink.objects.length > 0) return [{ op: 'replace', target: targetOf(list.slice(1, linkAt)), parsed: afterLink }];
