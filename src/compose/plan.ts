@@ -4,9 +4,9 @@ import { splitHolders } from './holders.js';
 import { FLOATERS, layoutObjects, MAX_COPIES } from './layout/layout.js';
 import { propsFor } from './layout/props.js';
 import { stageFor } from './layout/stage.js';
-import { SHAPES } from './parse/lexicon.js';
+import { EXTRA_COLORS, SHAPES } from './parse/lexicon.js';
 import type { ParsedPrompt } from './parse/parse.js';
-import { detectPattern } from './parse/pattern.js';
+import { detectPattern, patternColors } from './parse/pattern.js';
 import { seededRandom, type Random } from './random.js';
 import type { IconLibrary } from './retrieve/iconLibrary.js';
 import { retrieve, type Retrieved } from './retrieve/retrieve.js';
@@ -17,7 +17,7 @@ import type { Box } from './types.js';
 const VESSELS = /^icon:.*(boat|ship|canoe|ferry)/;
 
 const BACKGROUNDS = ['#f5f1e8', '#eef4f8', '#f3f0f7', '#eef6ee', '#fbf3ec'];
-const PATTERN_WORDS = /^(concentric|spiral|stripe|stripes|striped|checkerboard|checkered|chessboard|checker|mandala|polka|dot|dots|pattern|grid|tile|tiles|gradient|sunset|sunrise|wave|waves|wavy|zigzag|abstract|geometric|shape|color|colour|mosaic|tessellation|kaleidoscope|chess|board)$/;
+const PATTERN_WORDS = /^(concentric|spiral|stripe|stripes|striped|checkerboard|checkered|chessboard|checker|mandala|polka|dot|dots|pattern|grid|tile|tiles|gradient|sunset|sunrise|wave|waves|wavy|zigzag|line|lines|band|bands|abstract|geometric|shape|color|colour|mosaic|tessellation|kaleidoscope|chess|board)$/;
 /** More named things than this are not all drawn (the note says so). */
 export const MAX_OBJECTS = 12;
 
@@ -109,7 +109,7 @@ export function planScene(said: ParsedPrompt, options: PlanOptions, notes: strin
     ...(parsed.time ? { time: parsed.time } : {}),
     ...(parsed.weather ? { weather: parsed.weather } : {}),
     style: parsed.style,
-    ...(pattern ? { pattern: { ...pattern, colors: [...new Set(parsed.colors)] } } : {}),
+    ...(pattern ? { pattern: { ...pattern, colors: patternColors(parsed.words, parsed.colors, EXTRA_COLORS.rainbow) } } : {}),
     items: [],
     unmatched: resolved.filter((o) => o.fallback).map((o) => o.concept),
   };

@@ -75,6 +75,13 @@ describe('compose', () => {
     expect(draw('a chess board').scene).toMatchObject({ items: [], pattern: { kind: 'checkerboard' } });
   });
 
+  it('draws rainbow patterns in the rainbow\'s colours, and lines as the pattern, not as things', () => {
+    expect(draw('rainbow stripes').scene.pattern?.colors.length).toBeGreaterThanOrEqual(5);
+    expect(draw('a rainbow pattern').scene.pattern?.colors.length).toBeGreaterThanOrEqual(5);
+    expect(draw('wavy lines in blue and green').scene).toMatchObject({ items: [], pattern: { kind: 'waves', colors: ['#0000ff', '#008000'] } });
+    expect(draw('diagonal lines').scene).toMatchObject({ items: [], pattern: { kind: 'stripes', direction: 'diagonal' } });
+  });
+
   it('keeps the relations of the other objects when a pattern word is taken out ("stripes behind a dog next to a cat")', () => {
     // The pattern's words leave the object list; a relation must still name the objects it was said of.
     const [dog, cat] = draw('stripes behind a dog next to a cat').scene.items;

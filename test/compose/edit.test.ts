@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compose } from '../../src/compose/compose.js';
 import { parseEdit } from '../../src/compose/edit/parseEdit.js';
 import type { Scene, SceneItem } from '../../src/compose/types.js';
+import { overlapArea } from '../../src/compose/layout/geometry.js';
 import { loadIconLibrary } from '../../src/providers/iconData.js';
 
 const library = loadIconLibrary();
@@ -24,6 +25,12 @@ describe('follow-up -> edit ops', () => {
     ['make it pastel', [{ op: 'scene' }]],
     ['replace the tree with a house', [{ op: 'replace', target: 'tree' }]],
     ['make the fox blue and add a moon', [{ op: 'color', target: 'fox' }, { op: 'add' }]],
+    ['move the dog next to the tree', [{ op: 'place', target: 'dog', kind: 'beside', anchor: 'tree' }]],
+    ['put the cat under the tree', [{ op: 'place', target: 'cat', kind: 'under', anchor: 'tree' }]],
+    ['add a fox next to it', [{ op: 'add', near: 'beside' }]],
+    ['make the dog brown and the cat grey', [{ op: 'color', target: 'dog', color: '#a52a2a' }, { op: 'color', target: 'cat', color: '#808080' }]],
+    ['change the fox to red and the tree to light green', [{ op: 'color', target: 'fox', color: '#ff0000' }, { op: 'color', target: 'tree' }]],
+    ['make the fox red and white', [{ op: 'color', target: 'fox' }]],
     ['a castle on a hill', undefined],
     ['a blue fox', undefined],
   ])('%s', (prompt, ops) => {
@@ -79,6 +86,29 @@ describe('edits change only what was asked', () => {
     const { scene } = draw('move the dog to the left', base);
     expect(byConcept(scene, 'dog')!.bbox[0]).toBeLessThan(byConcept(base, 'dog')!.bbox[0]);
     expect(others(scene, ['dog'])).toEqual(others(base, ['dog']));
+  });
+
+  it('"move the cat to the right of the tree" puts the cat right of the tree, not over it; the rest stays', () => {
+    const start = draw('a cat, a tree and a house').scene;
+    const { scene, edited } = draw('move the cat to the right of the tree', start);
+    expect(edited).toBe(true);
+    const [cat, tree] = [byConcept(scene, 'cat')!, byConcept(scene, 'tree')!];
+    expect(cat.bbox[0]).toBeGreaterThanOrEqual(tree.bbox[0] + tree.bbox[2] - 1);
+    expect(overlapArea(cat.bbox, tree.bbox)).toBe(0);
+    expect(tree.bbox.slice(1)).toEqual(byConcept(start, 'tree')!.bbox.slice(1));
+    expect(byConcept(scene, 'house')).toEqual(byConcept(start, 'house'));
+    const left = draw('move the house to the left of the cat', start).scene;
+    expect(byConcept(left, 'house')!.bbox[0] + byConcept(left, 'house')!.bbox[2]).toBeLessThanOrEqual(byConcept(left, 'cat')!.bbox[0] + 1);
+    expect(byConcept(left, 'tree')).toEqual(byConcept(start, 'tree'));
+  });
+
+  it('"add a dog next to it" stands the dog beside the thing in focus, not over it', () => {
+    const start = draw('a small cat').scene;
+    const { scene } = draw('add a dog next to it', start);
+    const [cat, dog] = [byConcept(scene, 'cat')!, byConcept(scene, 'dog')!];
+    expect(cat).toEqual(byConcept(start, 'cat'));
+    expect(overlapArea(cat.bbox, dog.bbox)).toBe(0);
+    expect(dog.bbox[1] + dog.bbox[3]).toBeCloseTo(cat.bbox[1] + cat.bbox[3], 0);
   });
 
   it('"at night" darkens the sky and adds a moon, every item keeps its place and colour', () => {

@@ -167,5 +167,10 @@ describe('singular', () => {
   it.each([
     ['foxes', 'fox'], ['puppies', 'puppy'], ['cookies', 'cookie'], ['cherries', 'cherry'], ['trees', 'tree'], ['bus', 'bus'], ['mice', 'mouse'],
     ['glasses', 'glass'], ['cactus', 'cactus'], ['leaves', 'leaf'], ['cat', 'cat'], ['tomatoes', 'tomato'],
+    // Plurals in -os, -as, -is, -ys and -uses are plurals; a few words so spelt are singular.
+    ['flamingos', 'flamingo'], ['avocados', 'avocado'], ['kangaroos', 'kangaroo'], ['pandas', 'panda'], ['llamas', 'llama'],
+    ['kiwis', 'kiwi'], ['taxis', 'taxi'], ['monkeys', 'monkey'], ['boys', 'boy'], ['buses', 'bus'], ['walruses', 'walrus'],
+    ['octopuses', 'octopus'], ['houses', 'house'], ['horses', 'horse'], ['scarves', 'scarf'], ['calves', 'calf'],
+    ['rhinoceros', 'rhinoceros'], ['cosmos', 'cosmos'], ['iris', 'iris'], ['oasis', 'oasis'], ['canvas', 'canvas'], ['octopus', 'octopus'],
   ])('%s -> %s', (word, expected) => expect(singular(word)).toBe(expected));
 });

@@ -7,6 +7,24 @@ import { loadIconLibrary } from '../../src/providers/iconData.js';
 const library = loadIconLibrary();
 const find = (phrase: string) => retrieve(parsePrompt(phrase).objects[0], library).source;
 
+describe('the animal or thing itself, not a neighbour of it', () => {
+  it.each([
+    // A chick is the baby chick, not a rooster; a "baby chick" is the name, not a baby-sized chicken.
+    ['a chick', 'icon:baby-chick'], ['a baby chick', 'icon:baby-chick'],
+    // Bamboo is the plant, not the panda whose keywords name it; a pirate ship has sails.
+    ['bamboo', 'icon:tanabata-tree'], ['a pirate ship', 'icon:sailboat'],
+  ])('%s -> %s', (prompt, source) => expect(find(prompt)).toBe(source));
+
+  it('keeps a baby chick at its own size', () => expect(parsePrompt('a baby chick').objects[0].size).toBe(1));
+});
+
+describe('plurals find the thing', () => {
+  it.each([
+    ['two flamingos', 'icon:flamingo'], ['three avocados', 'icon:avocado'], ['two pandas', 'icon:panda'], ['three monkeys', 'icon:monkey'],
+    ['two buses', 'icon:bus'], ['three kangaroos', 'icon:kangaroo'], ['two taxis', 'icon:taxi'], ['two scarves', 'icon:scarf'],
+  ])('%s -> %s', (prompt, source) => expect(find(prompt)).toBe(source));
+});
+
 describe('phrase -> drawing', () => {
   it.each([
     // synonyms and broader terms

@@ -1,7 +1,8 @@
 // Applies follow-up edits to a stored scene, changing only what was asked: every other item keeps
 // its id, boxes and colour. Added things go where nothing is yet.
-import { clampBox, roundBox, union } from '../layout/geometry.js';
-import { placeRelative, surfaceOf } from '../layout/relations.js';
+import { clampBox, overlapArea, roundBox, union } from '../layout/geometry.js';
+import type { RelationKind } from '../parse/lexicon.js';
+import { placeRelative, surfaceOf, type Relative } from '../layout/relations.js';
 import { scatterBox, type Region } from '../layout/scatter.js';
 import { stageFor } from '../layout/stage.js';
 import { seededRandom, type Random } from '../random.js';
@@ -62,10 +63,12 @@ function addThings(scene: Scene, op: Extract<EditOp, { op: 'add' }>, options: Pl
   const size = typicalSize(scene);
   const placed = resolved.map((object, k) => {
     const index = fresh[k];
-    const relation = parsed.relations.find((r) => r.subject === index);
-    const targetItem = relation && (existing.get(relation.target));
+    const said = parsed.relations.find((r) => r.subject === index);
+    const relation = said ?? (op.near && !parsed.relations.some((r) => r.target === index) ? { kind: op.near } : undefined);
+    const targetItem = said ? existing.get(said.target) : relation ? findItems(scene, FOCUS, options)[0] : undefined;
     if (relation && targetItem) {
-      const relative = placeRelative(relation.kind, targetItem.boxes[0], targetItem.boxes[0][2] * object.size, object.count, surfaceOf(targetItem.source));
+      const relative = relativeInCanvas(scene, relation.kind, targetItem, targetItem.boxes[0][2] * object.size, object.count, taken);
+      taken.push(...relative.boxes);
       return { boxes: relative.boxes, z: targetItem.z + relative.zOffset * 0.5 + 0.01 * k };
     }
     const own = (object.placement === 'sky' ? Math.min(size, scene.width * 0.18) : size) * object.size;
@@ -104,6 +107,55 @@ function resizeGroup(scene: Scene, item: SceneItem, wanted: number): Box[] {
   const cx = bx + bw / 2;
   const anchorY = item.placement === 'sky' ? by + bh / 2 : by + bh;
   return item.boxes.map(([x, y, w, h]): Box => [cx + (x - cx) * factor, anchorY + (y - anchorY) * factor, w * factor, h * factor]);
+}
+
+/**
+ * Boxes for `count` copies placed `kind` an item already in the picture. Beside, left and right need room on
+ * that side of the canvas and free of other things: "beside" tries the right, then the left, and a thing that
+ * does not fit is drawn smaller (down to a quarter of its size) rather than over what it stands beside.
+ */
+export function relativeInCanvas(scene: Scene, kind: RelationKind, anchor: SceneItem, size: number, count: number, taken: Box[]): Relative {
+  const box = anchor.boxes[0];
+  if (kind !== 'beside' && kind !== 'left' && kind !== 'right') return placeRelative(kind, box, size, count, surfaceOf(anchor.source));
+  const natural = Math.min(size, box[2] * 1.1);
+  const sides = kind === 'beside' ? (['right', 'left'] as const) : [kind];
+  const others = [...taken, ...anchor.boxes];
+  let best: { boxes: Box[]; overlap: number } | undefined;
+  const room = (side: 'left' | 'right') => (side === 'right' ? scene.width - 2 - (box[0] + box[2]) : box[0] - 2) / (count * 1.1 + 0.1);
+  const scales = [1, 0.85, 0.7, 0.6, 0.5, 0.42, 0.35, ...sides.map((side) => room(side) / natural).filter((scale) => scale >= 0.25 && scale < 0.35)];
+  for (const scale of scales) {
+    for (const side of sides) {
+      const boxes = placeRelative(side, box, natural * scale, count).boxes.map((b) => clampBox(b, scene.width, scene.height));
+      const overlap = boxes.reduce((sum, b) => sum + others.reduce((area, other) => area + overlapArea(b, other), 0), 0);
+      if (overlap === 0) return { boxes, zOffset: 0 };
+      if (!best || overlap < best.overlap * 0.5) best = { boxes, overlap };
+    }
+  }
+  return { boxes: best!.boxes, zOffset: 0 };
+}
+
+/**
+ * "Move the cat to the right of the tree" when the two stand side by side with no room beyond the tree: they
+ * change places, which is what was asked (the tree is named in it); nothing else moves.
+ */
+function swapInRow(scene: Scene, subject: SceneItem, anchor: SceneItem, kind: RelationKind): { subject: Box[]; anchor: Box[] } | undefined {
+  if (kind !== 'left' && kind !== 'right') return undefined;
+  const [s, a] = [subject.bbox, anchor.bbox];
+  const bottom = (b: Box) => b[1] + b[3];
+  if (Math.abs(bottom(s) - bottom(a)) > Math.max(s[3], a[3]) * 0.15) return undefined;
+  const wrongSide = kind === 'right' ? s[0] + s[2] / 2 < a[0] + a[2] / 2 : s[0] + s[2] / 2 > a[0] + a[2] / 2;
+  // Room up to the canvas edge or the next thing on that side at the same height.
+  const beside = scene.items.filter((item) => item.id !== subject.id && item.id !== anchor.id).flatMap((item) => item.boxes).filter((b) => b[1] < bottom(a) && bottom(b) > a[1]);
+  const room = kind === 'right'
+    ? Math.min(scene.width - 2, ...beside.map((b) => b[0]).filter((x) => x >= a[0] + a[2])) - (a[0] + a[2])
+    : a[0] - Math.max(2, ...beside.map((b) => b[0] + b[2]).filter((x) => x <= a[0]));
+  if (!wrongSide || room >= s[2] * 0.6) return undefined;
+  const left = Math.min(s[0], a[0]);
+  const right = Math.max(s[0] + s[2], a[0] + a[2]);
+  const shift = (boxes: Box[], from: Box, x: number) => boxes.map((b): Box => [b[0] - from[0] + x, b[1], b[2], b[3]]);
+  return kind === 'right'
+    ? { subject: shift(subject.boxes, s, right - s[2]), anchor: shift(anchor.boxes, a, left) }
+    : { subject: shift(subject.boxes, s, left), anchor: shift(anchor.boxes, a, right - a[2]) };
 }
 
 function moveBoxes(scene: Scene, item: SceneItem, direction: string, amount: number): Box[] {
@@ -147,6 +199,26 @@ export function applyEdits(previous: Scene, ops: EditOp[], options: PlanOptions,
     else if (op.op === 'flip') update(ids, (item) => ({ ...item, flip: !item.flip }));
     else if (op.op === 'more') update(new Set([targets[0].id]), (item) => (item.count + op.n <= 0 ? undefined : moreCopies(scene, item, op.n)));
     else if (op.op === 'move') update(ids, (item) => refresh(item, moveBoxes(scene, item, op.direction, op.amount), width, height));
+    else if (op.op === 'place') {
+      const anchor = findItems(scene, op.anchor, options).find((item) => !ids.has(item.id));
+      if (!anchor) {
+        notes.push(`there is no ${op.anchor} in the picture: nothing moved`);
+        continue;
+      }
+      const subject = targets.find((item) => item.id !== anchor.id);
+      const swapped = subject && swapInRow(scene, subject, anchor, op.kind);
+      if (swapped) {
+        update(new Set([subject.id]), (item) => refresh(item, swapped.subject, width, height));
+        update(new Set([anchor.id]), (item) => refresh(item, swapped.anchor, width, height));
+        scene.focus = subject.id;
+        continue;
+      }
+      update(ids, (item) => {
+        const own = Math.max(...item.boxes.map((box) => box[2]));
+        const taken = scene.items.filter((other) => !ids.has(other.id)).flatMap((other) => other.boxes);
+        return refresh(item, relativeInCanvas(scene, op.kind, anchor, own, item.boxes.length, taken).boxes, width, height);
+      });
+    }
     else if (op.op === 'resize') update(ids, (item) => refresh(item, resizeGroup(scene, item, op.factor), width, height));
     else if (op.op === 'replace') {
       const object = op.parsed.objects[0];

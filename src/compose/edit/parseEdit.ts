@@ -1,7 +1,7 @@
 // Follow-ups that edit the previous scene ("make the fox blue", "add a moon", "two more cats",
 // "move the dog to the left", "at night"). Anything that is not recognisably an edit is a new scene.
 import { colorFromWords, isColorWord } from '../parse/colors.js';
-import { COLOR_MODIFIERS, NUMBERS, SIZES } from '../parse/lexicon.js';
+import { COLOR_MODIFIERS, NUMBERS, RELATIONS, SIZES, type RelationKind } from '../parse/lexicon.js';
 import { parsePrompt, type ParsedPrompt } from '../parse/parse.js';
 import { splitQuoted, words as toWords } from '../parse/tokens.js';
 
@@ -9,11 +9,14 @@ export type Direction = 'left' | 'right' | 'up' | 'down' | 'center';
 
 export type EditOp =
   | { op: 'color'; target: string; color: string }
-  | { op: 'add'; parsed: ParsedPrompt }
+  /** `near`: "add a dog next to it": placed so of the thing in focus. */
+  | { op: 'add'; parsed: ParsedPrompt; near?: RelationKind }
   | { op: 'remove'; target: string }
   | { op: 'more'; target: string; n: number }
   | { op: 'resize'; target: string; factor: number }
   | { op: 'move'; target: string; direction: Direction; amount: number }
+  /** "move the cat to the right of the tree", "put the ball under the table": where it goes is said of another thing. */
+  | { op: 'place'; target: string; kind: RelationKind; anchor: string }
   | { op: 'replace'; target: string; parsed: ParsedPrompt }
   | { op: 'flip'; target: string }
   | { op: 'scene'; parsed: ParsedPrompt };
@@ -31,7 +34,7 @@ const GROW: Record<string, number> = { bigger: 1.3, larger: 1.3, huger: 1.5, tal
 const DIRECTIONS: Record<string, Direction> = { left: 'left', right: 'right', up: 'up', higher: 'up', top: 'up', down: 'down', lower: 'down', bottom: 'down', center: 'center', centre: 'center', middle: 'center' };
 
 function targetOf(words: string[]): string {
-  return words.filter((w) => !PRONOUN.test(w) && !isColorWord(w) && !COLOR_MODIFIERS[w] && !GROW[w] && !SIZES[w] && !DIRECTIONS[w] && !/^(to|of|on|in|at|as|is|be|should|look|looks|color|colour|a|bit|little|slightly|side|please|now|instead|too|make|very|much|more|than)$/.test(w)).join(' ');
+  return words.filter((w) => !PRONOUN.test(w) && !isColorWord(w) && !COLOR_MODIFIERS[w] && !GROW[w] && !SIZES[w] && !DIRECTIONS[w] && !/^(to|of|on|in|at|as|is|be|should|look|looks|color|colour|a|bit|little|slightly|side|please|now|instead|too|make|very|much|more|than|and)$/.test(w)).join(' ');
 }
 
 function colorIn(words: string[]): string | undefined {
@@ -87,17 +90,38 @@ function parseEditPart(prompt: string, known: (phrase: string) => boolean): Edit
     const skip = REMOVE.test(first) ? 1 : 3;
     return rest(skip).split(/\band\b|,/).map((part) => ({ op: 'remove' as const, target: targetOf(part.trim().split(' ')) })).filter((op) => op.target);
   }
+  if (MOVE.test(first)) {
+    // Relative to another thing in the picture: the relation, not a bare direction, says where.
+    const said = parsePrompt(rest(1));
+    const relation = said.relations.find((r) => r.subject === 0);
+    if (relation && said.objects.length === 2) {
+      const [target, anchor] = [said.objects[0].phrases[0], said.objects[relation.target].phrases[0]];
+      if (known(target) && known(anchor)) return [{ op: 'place', target, kind: relation.kind, anchor }];
+    }
+  }
   if (MOVE.test(first) && direction) {
     const upTo = list.findIndex((w) => /^(to|toward|towards|up|down|left|right|higher|lower)$/.test(w));
     return [{ op: 'move', target: targetOf(list.slice(1, upTo > 0 ? upTo : undefined)), direction, amount: slight ? 0.5 : 1 }];
   }
   if (/^(flip|mirror)$/.test(first) || /\bface (the )?(other way|left|right)\b/.test(rest(0))) return [{ op: 'flip', target: targetOf(list.slice(1).filter((w) => !/^(face|faces|facing|other|way)$/.test(w))) }];
   if (ADD.test(first) && !(MOVE.test(first) && direction)) {
+    // "add a dog next to it": "it" is the thing the conversation is about.
+    const near = RELATIONS.find(([text]) => list.length > text.split(' ').length + 2 && rest(list.length - text.split(' ').length - 1) === `${text} ${list.at(-1)}` && /^(it|them|him|her)$/.test(list.at(-1)!));
+    if (near) {
+      const added = parsePrompt(list.slice(1, list.length - near[0].split(' ').length - 1).join(' '));
+      if (added.objects.length > 0) return [{ op: 'add', parsed: added, near: near[1] }];
+    }
     const added = parsePrompt(rest(1));
     if (added.objects.length > 0) return [{ op: 'add', parsed: added }];
     if (sceneOnly(added)) return [{ op: 'scene', parsed: added }];
   }
   if (RECOLOR.test(first) || (first === 'the' && list.some((w) => /^(should|is|are|in)$/.test(w)))) {
+    // "make the dog brown and the cat grey": a colour for each thing ("make the car red and white" is one thing).
+    const pieces = list.slice(first === 'the' ? 0 : 1).join(' ').split(/ and /).map((piece) => piece.split(' '));
+    if (pieces.length > 1) {
+      const ops = pieces.map((piece) => ({ color: colorIn(piece), target: targetOf(piece) }));
+      if (ops.every((op) => op.color && op.target && known(op.target))) return ops.map(({ color, target }) => ({ op: 'color' as const, target, color: color! }));
+    }
     const linkAt = list.findIndex((w, i) => i > 0 && REPLACE_LINK.test(w));
     const afterLink = linkAt > 0 ? parsePrompt(rest(linkAt + 1)) : undefined;
     if (afterLink && afterLink.objects.length > 0) return [{ op: 'replace', target: targetOf(list.slice(1, linkAt)), parsed: afterLink }];

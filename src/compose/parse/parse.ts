@@ -171,7 +171,7 @@ export function parsePrompt(prompt: string): ParsedPrompt {
           color = hex;
           colorWord = word;
         }
-      } else if (SIZES[word] && nextWord) size *= SIZES[word];
+      } else if (SIZES[word] && nextWord && !COMPOUNDS.has(`${word} ${nextWord}`)) size *= SIZES[word];
       else if (SIZES[word] && (run.length > 0 || result.objects.length > 0)) {
         flush();
         result.objects.at(-1)!.size *= SIZES[word];

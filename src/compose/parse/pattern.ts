@@ -6,7 +6,7 @@ import { singular } from '../retrieve/terms.js';
 const KINDS: [RegExp, PatternSpec['kind']][] = [
   [/^concentric$/, 'concentric'],
   [/^spiral(s|ing)?$/, 'spiral'],
-  [/^(stripes?|striped|stripy)$/, 'stripes'],
+  [/^(stripes?|striped|stripy|lines|bands)$/, 'stripes'],
   [/^(checkerboard|checkered|chequered|chessboard|checker|checkers|checks|gingham|plaid|tartan)$/, 'checkerboard'],
   [/^(mandala|kaleidoscope|rosette)s?$/, 'mandala'],
   [/^(polka|dots|dotted|spotted|spots)$/, 'dots'],
@@ -31,4 +31,16 @@ export function detectPattern(words: string[]): Omit<PatternSpec, 'colors'> | un
   const shape = words.map(singular).find((w) => SHAPES.has(w)) ?? (kind === 'spiral' || kind === 'concentric' || kind === 'dots' ? 'circle' : 'square');
   const direction = words.find((w) => /^(vertical|horizontal|diagonal)$/.test(w)) ?? (kind === 'stripes' ? 'vertical' : undefined);
   return { kind, shape, ...(direction ? { direction } : {}) };
+}
+
+/** The colours of the rainbow, for "rainbow stripes" (one colour would be a single pink). */
+export const RAINBOW = ['#e53935', '#fb8c00', '#fdd835', '#43a047', '#1e88e5', '#5e35b1'];
+
+/** A pattern's colours: those named, with "rainbow" (or "multicoloured") standing for all of the rainbow's. */
+export function patternColors(words: string[], colors: string[], rainbowHex: string): string[] {
+  const many = words.some((w) => /^(rainbow|multicolou?red|multicolou?r|colou?rful)$/.test(w));
+  const named = [...new Set(colors)];
+  if (!many) return named;
+  const at = named.indexOf(rainbowHex);
+  return at < 0 ? [...RAINBOW, ...named] : [...named.slice(0, at), ...RAINBOW, ...named.slice(at + 1)];
 }

@@ -20,11 +20,12 @@ airplane: airplane, plane, aeroplane, jet, airliner, aircraft, jumbo jet
 helicopter: helicopter, chopper
 rocket: rocket, spaceship, space ship, spacecraft, rocket ship, shuttle
 flying-saucer: ufo, flying saucer
-sailboat: boat, sailboat, sailing boat, yacht, dinghy
+sailboat: boat, sailboat, sailing boat, yacht, dinghy, pirate ship, sailing ship, galleon, tall ship
 passenger-ship: ship, cruise ship, ocean liner, steamship
 motor-boat: motorboat, motor boat, speedboat
 canoe: canoe, kayak, rowboat
 deciduous-tree: tree, oak, maple, elm, birch, willow, beech, ash tree, apple tree, oak tree, treehouse, bush, shrub
+tanabata-tree: bamboo, bamboo stalk, bamboo shoot
 evergreen-tree: pine, fir, spruce, pine tree, fir tree, conifer, cedar
 christmas-tree: christmas tree, xmas tree
 palm-tree: palm, palm tree, coconut tree
@@ -51,7 +52,8 @@ pig: pig, piglet, hog, swine
 ewe: sheep, lamb, ewe
 ram: ram
 goat: goat, kid goat
-chicken: chicken, hen, chick
+chicken: chicken, hen
+baby-chick: chick, baby chick, baby chicken
 rooster: rooster, cockerel
 duck: duck, duckling, mallard
 goose: goose
