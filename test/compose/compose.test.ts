@@ -112,6 +112,12 @@ describe('compose', () => {
     }
   });
 
+  it('paints "brown" brown: CSS brown (#a52a2a) is a dark red', () => {
+    const image = renderPixels(draw('a brown dog').svg, 128);
+    expect(shareOfHue(image, 15, 45)).toBeGreaterThan(0.05);
+    expect(shareOfHue(image, 350, 12)).toBeLessThan(0.01);
+  });
+
   it('paints a setting in the colour said of it: a purple forest has purple trees', () => {
     const trees = draw('a purple forest at dusk').scene.items.filter((item) => item.prop === 'setting');
     expect(trees.length).toBeGreaterThan(0);

@@ -28,7 +28,7 @@ describe('follow-up -> edit ops', () => {
     ['move the dog next to the tree', [{ op: 'place', target: 'dog', kind: 'beside', anchor: 'tree' }]],
     ['put the cat under the tree', [{ op: 'place', target: 'cat', kind: 'under', anchor: 'tree' }]],
     ['add a fox next to it', [{ op: 'add', near: 'beside' }]],
-    ['make the dog brown and the cat grey', [{ op: 'color', target: 'dog', color: '#a52a2a' }, { op: 'color', target: 'cat', color: '#808080' }]],
+    ['make the dog brown and the cat grey', [{ op: 'color', target: 'dog', color: '#8b4513' }, { op: 'color', target: 'cat', color: '#808080' }]],
     ['change the fox to red and the tree to light green', [{ op: 'color', target: 'fox', color: '#ff0000' }, { op: 'color', target: 'tree' }]],
     ['make the fox red and white', [{ op: 'color', target: 'fox' }]],
     ['a castle on a hill', undefined],

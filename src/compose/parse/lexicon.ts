@@ -31,9 +31,9 @@ export const AMBIGUOUS_COLORS = words(`
   rainbow orange chocolate tomato salmon olive lime plum peach coral orchid snow wheat gold silver tan navy turquoise lavender
   honeydew moccasin linen bisque crimson cherry lemon rose ivory cream mint sky teal indigo`);
 
-/** Extra colour words CSS does not name. */
+/** Extra colour words CSS does not name, and CSS names that do not look like their word (CSS "brown" is a dark red). */
 export const EXTRA_COLORS: Record<string, string> = {
-  grey: '#808080', golden: '#f2b705', rainbow: '#ff4fa3', blond: '#e8c872', blonde: '#e8c872', cream: '#f3e5c0',
+  brown: '#8b4513', grey: '#808080', golden: '#f2b705', rainbow: '#ff4fa3', blond: '#e8c872', blonde: '#e8c872', cream: '#f3e5c0',
   mint: '#98e0b4', rose: '#f05d7e', lemon: '#f7e34a', cherry: '#c8102e', emerald: '#1fa35c', ruby: '#c3143f',
   scarlet: '#e0301e', amber: '#ffb000', sky: '#7ec8f2', charcoal: '#36454f', burgundy: '#800020', maroon: '#800000',
   bronze: '#b0713a', copper: '#b87333', beige: '#e6d3b3', magenta: '#e0218a', cyan: '#00c8e0', ochre: '#cc7722',
