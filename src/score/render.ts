@@ -2,7 +2,7 @@
 // with a time limit and a memory cap, a dead or stuck child replaced. A bad file is an {ok:false}, never a crash.
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { getCompileCacheDir } from 'node:module';
+import nodeModule from 'node:module';
 import os from 'node:os';
 import { builtWorker } from '../paths.js';
 import type { ImageAnalysis } from './metrics.js';
@@ -42,7 +42,7 @@ interface Worker {
 }
 
 /** The bin shim turns on Node's compile cache; the children use it too (they start faster). */
-const compileCacheDir = getCompileCacheDir?.();
+const compileCacheDir = (nodeModule as { getCompileCacheDir?: () => string | undefined }).getCompileCacheDir?.(); // Node 22.1+
 let nextId = 1;
 const queue: Pending[] = [];
 const workers = new Set<Worker>();
