@@ -1,6 +1,7 @@
 // A new scene from a parsed prompt: retrieve a drawing per object, lay them out, add what the
 // setting implies, and say (in notes) whatever could not be drawn as asked.
 import { splitHolders } from './holders.js';
+import { dropUnknownPlaces } from './places.js';
 import { FLOATERS, layoutObjects, MAX_COPIES } from './layout/layout.js';
 import { propsFor } from './layout/props.js';
 import { stageFor } from './layout/stage.js';
@@ -37,7 +38,7 @@ export interface ResolvedObject extends Retrieved {
 
 export function resolveObjects(parsed: ParsedPrompt, options: PlanOptions, notes: string[]): ResolvedObject[] {
   const resolved: ResolvedObject[] = parsed.objects.slice(0, MAX_OBJECTS).map((object) => {
-    const { keepsColor, ...found } = retrieve(object, options.library, { avoidFlags: options.avoidFlags });
+    const { keepsColor, lookup: _lookup, ...found } = retrieve(object, options.library, { avoidFlags: options.avoidFlags });
     return { ...found, color: keepsColor ? undefined : object.color, count: object.count, size: object.size };
   });
   if (parsed.objects.length > MAX_OBJECTS) notes.push(`the prompt names ${parsed.objects.length} things: drew the first ${MAX_OBJECTS}`);
@@ -80,7 +81,7 @@ export function propItems(scene: Scene, random: Random, firstId: number): SceneI
 }
 
 export function planScene(said: ParsedPrompt, options: PlanOptions, notes: string[]): Scene {
-  const parsed = splitHolders(said, options.library, options.avoidFlags);
+  const parsed = dropUnknownPlaces(splitHolders(said, options.library, options.avoidFlags), options.library, options.avoidFlags, notes);
   const random = seededRandom(options.seed);
   const pattern = detectPattern(parsed.words);
   let { objects, relations } = parsed;

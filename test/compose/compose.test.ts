@@ -181,3 +181,24 @@ describe('hostile and odd prompts give a valid SVG and a note, never a crash', (
     expect(draw('🦊🌲🌙').scene.items.map((item) => item.source).sort()).toEqual(['icon:crescent-moon', 'icon:evergreen-tree', 'icon:fox']);
   });
 });
+
+describe('places after in and at', () => {
+  const sources = (prompt: string) => draw(prompt).scene.items.filter((item) => !item.prop).map((item) => item.source);
+
+  it('maps a place it knows to a setting, and draws no stand-in for one it does not', () => {
+    expect(draw('a kangaroo in the outback').scene.setting).toBe('desert');
+    expect(draw('a cow in the pasture').scene.setting).toBe('meadow');
+    expect(draw('a fish in the harbor').scene.setting).toBe('underwater');
+    expect(sources('a kangaroo in the outback')).toEqual(['icon:kangaroo']);
+    // No icon for a cage, and only a keyword of food icons for a restaurant: the place is dropped, with a note.
+    for (const [prompt, subject] of [['a cat in a cage', 'icon:cat'], ['a chef in the restaurant', 'icon:cook'], ['a dog at the market', 'icon:dog']]) {
+      const { scene, notes } = draw(prompt);
+      expect(scene.items.map((item) => item.source), prompt).toEqual([subject]);
+      expect(scene.unmatched, prompt).toEqual([]);
+      expect(notes.join(' '), prompt).toMatch(/as the place/);
+    }
+    // Places the icon set draws stay things: a cat in a box, a bird in a nest.
+    expect(sources('a cat in a box')).toEqual(['icon:cat', 'icon:package']);
+    expect(sources('a bird in a nest')).toEqual(['icon:bird', 'icon:nest-with-eggs']);
+  });
+});

@@ -25,6 +25,8 @@ export interface ParsedRelation {
   subject: number;
   kind: RelationKind;
   target: number;
+  /** The word said ("in", "at", "next to"), where it was said: "in the outback" names a place. */
+  word?: string;
 }
 
 export interface ParsedPrompt {
@@ -116,7 +118,7 @@ export function parsePrompt(prompt: string): ParsedPrompt {
         result.relations.push({ subject, kind: 'beside', target: index });
         isTarget.add(index);
       } else if (subject >= 0) {
-        result.relations.push({ subject, kind: relation.kind, target: index });
+        result.relations.push({ subject, kind: relation.kind, target: index, word: relation.word });
         isTarget.add(index);
       }
       relation = undefined;
