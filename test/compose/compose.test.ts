@@ -202,3 +202,26 @@ describe('places after in and at', () => {
     expect(sources('a bird in a nest')).toEqual(['icon:bird', 'icon:nest-with-eggs']);
   });
 });
+
+describe('a relation after a list of subjects', () => {
+  it('holds for each of them, side by side on the target', () => {
+    const { scene } = draw('a boy and a girl on a bench');
+    const [boy, girl, bench] = scene.items.map((item) => item.bbox);
+    for (const person of [boy, girl]) {
+      // Standing on the bench's seat, within its width.
+      expect(person[1] + person[3]).toBeLessThan(bench[1] + bench[3] * 0.6);
+      expect(person[0]).toBeGreaterThanOrEqual(bench[0] - 1);
+      expect(person[0] + person[2]).toBeLessThanOrEqual(bench[0] + bench[2] + 1);
+    }
+    expect(overlapArea(boy, girl)).toBe(0);
+    const under = draw('a cat, a dog and a rabbit under a tree').scene.items;
+    const tree = under[3].bbox;
+    for (const animal of under.slice(0, 3)) expect(animal.bbox[1] + animal.bbox[3], animal.concept).toBeGreaterThan(tree[1] + tree[3] * 0.8);
+  });
+
+  it('keeps every copy on a sofa, not on its lamp', () => {
+    const [cats, sofa] = draw('two cats on a sofa').scene.items;
+    expect(cats.count).toBe(2);
+    for (const box of cats.boxes) expect(box[0] + box[2]).toBeLessThanOrEqual(sofa.bbox[0] + sofa.bbox[2] * 0.8);
+  });
+});

@@ -18,6 +18,16 @@ export function surfaceOf(source: string): number {
   return SURFACES[source] ?? 0.16;
 }
 
+/** Surfaces that fill only part of their drawing's width (the couch beside its lamp): [left, right], as shares of it. */
+const SPANS: Record<string, [number, number]> = { 'icon:couch-and-lamp': [0.06, 0.78] };
+
+/** The part of a target's box that things sit on: the whole box, or the span of its surface. */
+export function surfaceBox(kind: RelationKind, target: string, box: Box): Box {
+  const span = SPANS[target];
+  if (!span || kind !== 'on') return box;
+  return [box[0] + box[2] * span[0], box[1], box[2] * (span[1] - span[0]), box[3]];
+}
+
 /** Holders whose contents show above the rim ("eggs in a basket", "flowers in a vase"): how far down the rim is. */
 const OPEN_TOPS: Record<string, number> = {
   'icon:basket': 0.5, 'icon:bowl-with-spoon': 0.5, 'icon:amphora': 0.14, 'icon:bucket': 0.3, 'icon:package': 0.3,

@@ -84,6 +84,12 @@ export function parsePrompt(prompt: string): ParsedPrompt {
   let group = false;
   let size = 1;
   let relation: { kind: RelationKind; word: string } | undefined;
+  /** Objects said as one list ("a boy and a girl", "a cat, a dog"): a relation after the list holds for each. */
+  let said: number[] = [];
+  /** An "and" or a comma came since the last object, so the next one joins its list. */
+  let joined = false;
+  /** The next object is what a verb acts on ("holding a kite"): it heads no list. */
+  let acted = false;
 
   const flush = () => {
     if (run.length === 1 && DAY_ADJECTIVES.has(run[0])) run = [];
@@ -118,11 +124,17 @@ export function parsePrompt(prompt: string): ParsedPrompt {
         result.relations.push({ subject, kind: 'beside', target: index });
         isTarget.add(index);
       } else if (subject >= 0) {
-        result.relations.push({ subject, kind: relation.kind, target: index, word: relation.word });
+        const subjects = said.length > 1 && said.at(-1) === subject ? said : [subject];
+        for (const each of subjects) result.relations.push({ subject: each, kind: relation.kind, target: index, word: relation.word });
         isTarget.add(index);
       }
       relation = undefined;
+      said = [];
+    } else {
+      said = acted ? [] : joined && said.at(-1) === index - 1 ? [...said, index] : [index];
     }
+    joined = false;
+    acted = false;
     run = [];
     count = undefined;
     color = undefined;
@@ -139,6 +151,7 @@ export function parsePrompt(prompt: string): ParsedPrompt {
     if (token.type === 'break') {
       flush();
       relation = undefined;
+      joined = true;
     } else if (token.type === 'count') {
       flush();
       count = Math.max(count === undefined ? 0 : count, token.n);
@@ -201,8 +214,14 @@ export function parsePrompt(prompt: string): ParsedPrompt {
         result.setting ??= SETTINGS[word];
         relation = undefined;
       } else if (nextWord !== undefined && COMPOUNDS.has(`${word} ${nextWord}`)) run.push(word); // "a flying saucer", "a running shoe"
-      else if (VERBS.has(word)) flush();
-      else if (STOPWORDS.has(word)) flush();
+      else if (VERBS.has(word)) {
+        // "a boy holding a kite and a girl": what a verb acts on starts no list with what follows.
+        flush();
+        acted = true;
+      } else if (STOPWORDS.has(word)) {
+        flush();
+        if (word === 'and') joined = true;
+      }
       else if (isFiller(word)) {
         if (word.endsWith('ing')) flush();
       } else if (!MATERIALS.has(word) || nextWord === undefined) run.push(word);
