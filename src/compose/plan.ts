@@ -34,12 +34,13 @@ export interface ResolvedObject extends Retrieved {
   color?: string;
   count: number;
   size: number;
+  sizeSaid?: boolean;
 }
 
 export function resolveObjects(parsed: ParsedPrompt, options: PlanOptions, notes: string[]): ResolvedObject[] {
   const resolved: ResolvedObject[] = parsed.objects.slice(0, MAX_OBJECTS).map((object) => {
     const { keepsColor, lookup: _lookup, ...found } = retrieve(object, options.library, { avoidFlags: options.avoidFlags });
-    return { ...found, color: keepsColor ? undefined : object.color, count: object.count, size: object.size };
+    return { ...found, color: keepsColor ? undefined : object.color, count: object.count, size: object.size, ...(object.sizeSaid ? { sizeSaid: true } : {}) };
   });
   if (parsed.objects.length > MAX_OBJECTS) notes.push(`the prompt names ${parsed.objects.length} things: drew the first ${MAX_OBJECTS}`);
   for (const object of resolved) {

@@ -225,3 +225,19 @@ describe('a relation after a list of subjects', () => {
     for (const box of cats.boxes) expect(box[0] + box[2]).toBeLessThanOrEqual(sofa.bbox[0] + sofa.bbox[2] * 0.8);
   });
 });
+
+describe('sizes said with a relation', () => {
+  it('win over the relation’s default size', () => {
+    const [whale, boat] = draw('a huge whale under a tiny boat').scene.items.map((item) => item.bbox);
+    expect(whale[2]).toBeGreaterThan(boat[2] * 1.4);
+    // Below the boat, not drawn over it.
+    expect(whale[1]).toBeGreaterThan(boat[1] + boat[3] * 0.6);
+    const [cat, car] = draw('a giant cat on a tiny car').scene.items.map((item) => item.bbox);
+    expect(cat[2]).toBeGreaterThan(car[2] * 1.4);
+    const [elephant, ball] = draw('a tiny elephant on a huge ball').scene.items.map((item) => item.bbox);
+    expect(elephant[2]).toBeLessThan(ball[2] * 0.3);
+    // Unsaid sizes keep the relation's default (a whale under a boat is half its width).
+    const [plainWhale, plainBoat] = draw('a whale under a boat').scene.items.map((item) => item.bbox);
+    expect(plainWhale[2]).toBeCloseTo(plainBoat[2] * 0.5, 0);
+  });
+});

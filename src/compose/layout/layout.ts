@@ -15,6 +15,8 @@ export interface LayoutObject {
   source: string;
   count: number;
   size: number;
+  /** The size was said ("a huge whale"), so it wins over a relation's default size. */
+  sizeSaid?: boolean;
   placement: Placement;
 }
 
@@ -119,7 +121,10 @@ export function layoutObjects(objects: LayoutObject[], relations: ParsedRelation
     const count = counts.reduce((a, b) => a + b, 0);
     const natural = anchor[2] * Math.max(...sharing.map((i) => objects[i].size));
     const how = relationTo(relation.kind, objects[relation.target].source);
-    const relative = placeRelative(how.kind, surfaceBox(how.kind, objects[relation.target].source, anchor), natural, count, how.surface, how.floor);
+    // Sizes said ("a huge whale under a tiny boat") set the ratio of the two instead of the relation's cap.
+    const targetObject = objects[relation.target];
+    const ratio = sharing.some((i) => objects[i].sizeSaid) || targetObject.sizeSaid ? Math.max(...sharing.map((i) => objects[i].size)) / targetObject.size : undefined;
+    const relative = placeRelative(how.kind, surfaceBox(how.kind, targetObject.source, anchor), natural, count, how.surface, how.floor, ratio);
     let next = 0;
     sharing.forEach((i, k) => {
       placed[i] = { boxes: relative.boxes.slice(next, next + counts[k]), z: target.z + relative.zOffset * 0.5 + i * 0.001 };

@@ -17,6 +17,8 @@ export interface ParsedObject {
   countSaid: boolean;
   /** Scale factor from size words ("big" 1.35, "tiny" 0.5). */
   size: number;
+  /** A size word was said of it ("a huge whale"): the size beats the defaults of a relation. */
+  sizeSaid?: boolean;
   /** The colour as said ("red" in "a red fox"), which can be part of a name. */
   colorWord?: string;
 }
@@ -108,6 +110,7 @@ export function parsePrompt(prompt: string): ParsedPrompt {
     const one = (pair && PLURAL_ONLY.has(run[run.length - 1])) || drawnAsGroup;
     // "a stack of books" is the icon "books" (a stack), so the plural stays as said.
     const object = objectFrom(run, one ? 1 : count, color, size, colorWord, drawnAsGroup);
+    if (size !== 1) object.sizeSaid = true;
     if (fullOf && count === undefined) object.count = 3; // several, though no number was said
     result.objects.push(object);
     const index = result.objects.length - 1;
@@ -190,6 +193,7 @@ export function parsePrompt(prompt: string): ParsedPrompt {
       else if (SIZES[word] && (run.length > 0 || result.objects.length > 0)) {
         flush();
         result.objects.at(-1)!.size *= SIZES[word];
+        result.objects.at(-1)!.sizeSaid = true;
       }
       else if (ALWAYS_SETTINGS.has(word)) {
         flush();
