@@ -6,7 +6,7 @@ import type { Setting, StyleWord, TimeOfDay, Weather } from '../types.js';
 import { colorFromWords, isColorWord } from './colors.js';
 import { ALWAYS_SETTINGS, AMBIGUOUS_COLORS, COLOR_MODIFIERS, CONTAINERS, PLURAL_ONLY, SETTING_OBJECTS, SETTINGS, SHAPES, SIZES, STOPWORDS, VERBS, type RelationKind } from './lexicon.js';
 import { splitQuoted, tokenize, words as toWords, type Token } from './tokens.js';
-import { COMPOUNDS, DAY_ADJECTIVES, DETAILS, DRAWN_AS_GROUP, FULL_OF, HEADWEAR, inCompound, isFiller, isThing, LOCATIVE, MATERIALS, WORN } from './wordClasses.js';
+import { COMPOUNDS, DAY_ADJECTIVES, DEPICTIONS, DETAILS, DRAWN_AS_GROUP, FULL_OF, HEADWEAR, inCompound, isFiller, isThing, LOCATIVE, MATERIALS, WORN } from './wordClasses.js';
 
 export interface ParsedObject {
   /** Candidate phrases for this object, most specific first (e.g. ["hot air balloon", "air balloon", "balloon"]). */
@@ -195,7 +195,11 @@ export function parsePrompt(prompt: string): ParsedPrompt {
         result.objects.at(-1)!.size *= SIZES[word];
         result.objects.at(-1)!.sizeSaid = true;
       }
-      else if (ALWAYS_SETTINGS.has(word)) {
+      else if (DEPICTIONS.has(singular(word)) && tokens[i + 1]?.type === 'word' && (tokens[i + 1] as { word: string }).word === 'of' && tokens[i + 2] !== undefined) {
+        // "a neon sign of a pizza": the sign is how the pizza is shown, as "a photo of a cat" is; the pizza is drawn.
+        flush();
+        i++;
+      } else if (ALWAYS_SETTINGS.has(word)) {
         flush();
         result.setting ??= SETTINGS[word];
       } else if (CONTAINERS.has(singular(word)) && tokens[i + 1]?.type === 'word' && (tokens[i + 1] as { word: string }).word === 'of' && tokens[i + 2]?.type === 'word') {
