@@ -241,3 +241,16 @@ describe('sizes said with a relation', () => {
     expect(plainWhale[2]).toBeCloseTo(plainBoat[2] * 0.5, 0);
   });
 });
+
+describe('a pair of things whose icon is a pair', () => {
+  it('draws the pair once; a pair of single things twice', () => {
+    const count = (prompt: string) => draw(prompt).scene.items.filter((item) => !item.prop).map((item) => [item.source, item.count]);
+    expect(count('a pair of socks')).toEqual([['icon:socks', 1]]);
+    expect(count('a pair of gloves')).toEqual([['icon:gloves', 1]]);
+    expect(count('a pair of skis')).toEqual([['icon:skis', 1]]);
+    expect(count('a pair of shoes')).toEqual([['icon:running-shoe', 2]]);
+    expect(count('a pair of penguins')).toEqual([['icon:penguin', 2]]);
+    // Two said outright are two of the drawing.
+    expect(count('two socks')).toEqual([['icon:socks', 2]]);
+  });
+});

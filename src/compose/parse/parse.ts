@@ -17,6 +17,8 @@ export interface ParsedObject {
   countSaid: boolean;
   /** Scale factor from size words ("big" 1.35, "tiny" 0.5). */
   size: number;
+  /** Said as "a pair of": one drawing, if the thing's icon is already a pair (socks, gloves, skis). */
+  pair?: boolean;
   /** A size word was said of it ("a huge whale"): the size beats the defaults of a relation. */
   sizeSaid?: boolean;
   /** The colour as said ("red" in "a red fox"), which can be part of a name. */
@@ -111,6 +113,7 @@ export function parsePrompt(prompt: string): ParsedPrompt {
     // "a stack of books" is the icon "books" (a stack), so the plural stays as said.
     const object = objectFrom(run, one ? 1 : count, color, size, colorWord, drawnAsGroup);
     if (size !== 1) object.sizeSaid = true;
+    if (pair && !one) object.pair = true;
     if (fullOf && count === undefined) object.count = 3; // several, though no number was said
     result.objects.push(object);
     const index = result.objects.length - 1;
