@@ -1,6 +1,7 @@
 // A new scene from a parsed prompt: retrieve a drawing per object, lay them out, add what the
 // setting implies, and say (in notes) whatever could not be drawn as asked.
 import { splitHolders } from './holders.js';
+import { dropUnknownPlaces } from './places.js';
 import { FLOATERS, layoutObjects, MAX_COPIES } from './layout/layout.js';
 import { propsFor } from './layout/props.js';
 import { stageFor } from './layout/stage.js';
@@ -10,6 +11,7 @@ import { detectPattern, patternColors } from './parse/pattern.js';
 import { seededRandom, type Random } from './random.js';
 import type { IconLibrary } from './retrieve/iconLibrary.js';
 import { retrieve, type Retrieved } from './retrieve/retrieve.js';
+import { singular } from './retrieve/terms.js';
 import { SCENE_VERSION, type Scene, type SceneItem } from './types.js';
 import { roundBox, union } from './layout/geometry.js';
 import type { Box } from './types.js';
@@ -33,12 +35,21 @@ export interface ResolvedObject extends Retrieved {
   color?: string;
   count: number;
   size: number;
+  sizeSaid?: boolean;
+}
+
+/** An icon named in the plural (socks, gloves, skis, chopsticks) draws more than one of the thing. */
+function isPluralIcon(source: string): boolean {
+  const last = source.replace(/^icon:/, '').split('-').at(-1)!;
+  return source.startsWith('icon:') && singular(last) !== last;
 }
 
 export function resolveObjects(parsed: ParsedPrompt, options: PlanOptions, notes: string[]): ResolvedObject[] {
   const resolved: ResolvedObject[] = parsed.objects.slice(0, MAX_OBJECTS).map((object) => {
-    const { keepsColor, ...found } = retrieve(object, options.library, { avoidFlags: options.avoidFlags });
-    return { ...found, color: keepsColor ? undefined : object.color, count: object.count, size: object.size };
+    const { keepsColor, lookup: _lookup, ...found } = retrieve(object, options.library, { avoidFlags: options.avoidFlags });
+    // "A pair of socks": the socks icon is already a pair (its name is a plural), so it is drawn once.
+    const count = object.pair && isPluralIcon(found.source) ? 1 : object.count;
+    return { ...found, color: keepsColor ? undefined : object.color, count, size: object.size, ...(object.sizeSaid ? { sizeSaid: true } : {}) };
   });
   if (parsed.objects.length > MAX_OBJECTS) notes.push(`the prompt names ${parsed.objects.length} things: drew the first ${MAX_OBJECTS}`);
   for (const object of resolved) {
@@ -80,7 +91,7 @@ export function propItems(scene: Scene, random: Random, firstId: number): SceneI
 }
 
 export function planScene(said: ParsedPrompt, options: PlanOptions, notes: string[]): Scene {
-  const parsed = splitHolders(said, options.library, options.avoidFlags);
+  const parsed = dropUnknownPlaces(splitHolders(said, options.library, options.avoidFlags), options.library, options.avoidFlags, notes);
   const random = seededRandom(options.seed);
   const pattern = detectPattern(parsed.words);
   let { objects, relations } = parsed;

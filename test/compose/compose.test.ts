@@ -187,3 +187,76 @@ describe('hostile and odd prompts give a valid SVG and a note, never a crash', (
     expect(draw('🦊🌲🌙').scene.items.map((item) => item.source).sort()).toEqual(['icon:crescent-moon', 'icon:evergreen-tree', 'icon:fox']);
   });
 });
+
+describe('places after in and at', () => {
+  const sources = (prompt: string) => draw(prompt).scene.items.filter((item) => !item.prop).map((item) => item.source);
+
+  it('maps a place it knows to a setting, and draws no stand-in for one it does not', () => {
+    expect(draw('a kangaroo in the outback').scene.setting).toBe('desert');
+    expect(draw('a cow in the pasture').scene.setting).toBe('meadow');
+    expect(draw('a fish in the harbor').scene.setting).toBe('underwater');
+    expect(sources('a kangaroo in the outback')).toEqual(['icon:kangaroo']);
+    // No icon for a cage, and only a keyword of food icons for a restaurant: the place is dropped, with a note.
+    for (const [prompt, subject] of [['a cat in a cage', 'icon:cat'], ['a chef in the restaurant', 'icon:cook'], ['a dog at the market', 'icon:dog']]) {
+      const { scene, notes } = draw(prompt);
+      expect(scene.items.map((item) => item.source), prompt).toEqual([subject]);
+      expect(scene.unmatched, prompt).toEqual([]);
+      expect(notes.join(' '), prompt).toMatch(/as the place/);
+    }
+    // Places the icon set draws stay things: a cat in a box, a bird in a nest.
+    expect(sources('a cat in a box')).toEqual(['icon:cat', 'icon:package']);
+    expect(sources('a bird in a nest')).toEqual(['icon:bird', 'icon:nest-with-eggs']);
+  });
+});
+
+describe('a relation after a list of subjects', () => {
+  it('holds for each of them, side by side on the target', () => {
+    const { scene } = draw('a boy and a girl on a bench');
+    const [boy, girl, bench] = scene.items.map((item) => item.bbox);
+    for (const person of [boy, girl]) {
+      // Standing on the bench's seat, within its width.
+      expect(person[1] + person[3]).toBeLessThan(bench[1] + bench[3] * 0.6);
+      expect(person[0]).toBeGreaterThanOrEqual(bench[0] - 1);
+      expect(person[0] + person[2]).toBeLessThanOrEqual(bench[0] + bench[2] + 1);
+    }
+    expect(overlapArea(boy, girl)).toBe(0);
+    const under = draw('a cat, a dog and a rabbit under a tree').scene.items;
+    const tree = under[3].bbox;
+    for (const animal of under.slice(0, 3)) expect(animal.bbox[1] + animal.bbox[3], animal.concept).toBeGreaterThan(tree[1] + tree[3] * 0.8);
+  });
+
+  it('keeps every copy on a sofa, not on its lamp', () => {
+    const [cats, sofa] = draw('two cats on a sofa').scene.items;
+    expect(cats.count).toBe(2);
+    for (const box of cats.boxes) expect(box[0] + box[2]).toBeLessThanOrEqual(sofa.bbox[0] + sofa.bbox[2] * 0.8);
+  });
+});
+
+describe('sizes said with a relation', () => {
+  it('win over the relation’s default size', () => {
+    const [whale, boat] = draw('a huge whale under a tiny boat').scene.items.map((item) => item.bbox);
+    expect(whale[2]).toBeGreaterThan(boat[2] * 1.4);
+    // Below the boat, not drawn over it.
+    expect(whale[1]).toBeGreaterThan(boat[1] + boat[3] * 0.6);
+    const [cat, car] = draw('a giant cat on a tiny car').scene.items.map((item) => item.bbox);
+    expect(cat[2]).toBeGreaterThan(car[2] * 1.4);
+    const [elephant, ball] = draw('a tiny elephant on a huge ball').scene.items.map((item) => item.bbox);
+    expect(elephant[2]).toBeLessThan(ball[2] * 0.3);
+    // Unsaid sizes keep the relation's default (a whale under a boat is half its width).
+    const [plainWhale, plainBoat] = draw('a whale under a boat').scene.items.map((item) => item.bbox);
+    expect(plainWhale[2]).toBeCloseTo(plainBoat[2] * 0.5, 0);
+  });
+});
+
+describe('a pair of things whose icon is a pair', () => {
+  it('draws the pair once; a pair of single things twice', () => {
+    const count = (prompt: string) => draw(prompt).scene.items.filter((item) => !item.prop).map((item) => [item.source, item.count]);
+    expect(count('a pair of socks')).toEqual([['icon:socks', 1]]);
+    expect(count('a pair of gloves')).toEqual([['icon:gloves', 1]]);
+    expect(count('a pair of skis')).toEqual([['icon:skis', 1]]);
+    expect(count('a pair of shoes')).toEqual([['icon:running-shoe', 2]]);
+    expect(count('a pair of penguins')).toEqual([['icon:penguin', 2]]);
+    // Two said outright are two of the drawing.
+    expect(count('two socks')).toEqual([['icon:socks', 2]]);
+  });
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePrompt } from '../../src/compose/parse.js';
 import { CONCEPT_ICONS } from '../../src/compose/retrieve/concepts.js';
 import { retrieve } from '../../src/compose/retrieve/retrieve.js';
+import { compose } from '../../src/compose/compose.js';
 import { loadIconLibrary } from '../../src/providers/iconData.js';
 
 const library = loadIconLibrary();
@@ -138,5 +139,22 @@ describe('phrase -> drawing', () => {
   it('finds icons by emoji', () => {
     expect(library.emojiName('🦊')).toBe('fox');
     expect(library.emojiName('🌲')).toBe('evergreen-tree');
+  });
+});
+
+describe('words whose keyword neighbours hijacked them', () => {
+  const sources = (prompt: string) => compose(prompt, { library, seed: 1, width: 512, height: 512 }).scene.items.filter((item) => !item.prop).map((item) => [item.source, item.count]);
+
+  it('draws what was named', () => {
+    // "photo" is a keyword of the desert (and thirty other places); a photo is a framed picture.
+    expect(sources('two photos')).toEqual([['icon:framed-picture', 2]]);
+    // A sign of a pizza shows the pizza: no stop sign beside it.
+    expect(sources('a neon sign of a pizza')).toEqual([['icon:pizza', 1]]);
+    expect(sources('a logo of a fox')).toEqual([['icon:fox', 1]]);
+    // Syrup had no icon at all (a blob); on pancakes it is their topping, already drawn.
+    expect(sources('syrup')).toEqual([['icon:honey-pot', 1]]);
+    expect(sources('a pancake with syrup')).toEqual([['icon:pancakes', 1]]);
+    // A sign alone, and a stop sign, are still signs.
+    expect(sources('a stop sign')).toEqual([['icon:stop-sign', 1]]);
   });
 });

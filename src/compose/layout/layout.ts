@@ -4,7 +4,7 @@ import type { ParsedRelation } from '../parse/parse.js';
 import type { Random } from '../random.js';
 import type { Box, Placement } from '../types.js';
 import { clampBox, union } from './geometry.js';
-import { placeRelative, relationTo } from './relations.js';
+import { placeRelative, relationTo, surfaceBox } from './relations.js';
 import { placeRows, type Copy } from './rows.js';
 import { scatterBox } from './scatter.js';
 import type { Stage } from './stage.js';
@@ -15,6 +15,8 @@ export interface LayoutObject {
   source: string;
   count: number;
   size: number;
+  /** The size was said ("a huge whale"), so it wins over a relation's default size. */
+  sizeSaid?: boolean;
   placement: Placement;
 }
 
@@ -106,14 +108,28 @@ export function layoutObjects(objects: LayoutObject[], relations: ParsedRelation
   for (const relation of [...relations, ...relations]) {
     if (ROW_KINDS.has(relation.kind) && !dependent.has(relation.subject)) continue;
     const target = placed[relation.target];
-    const subject = objects[relation.subject];
     if (target.boxes.length === 0 || placed[relation.subject].boxes.length > 0) continue;
     const anchor = target.boxes[0];
-    const count = Math.min(subject.count, MAX_COPIES);
-    const natural = anchor[2] * subject.size;
+    // "A boy and a girl on a bench": everything said in the same relation to the same target shares one row.
+    const sharing = ROW_KINDS.has(relation.kind)
+      ? [relation.subject]
+      : relations
+          .filter((r) => r.target === relation.target && r.kind === relation.kind && placed[r.subject].boxes.length === 0)
+          .map((r) => r.subject)
+          .filter((subjectIndex, k, all) => all.indexOf(subjectIndex) === k);
+    const counts = sharing.map((i) => Math.min(objects[i].count, MAX_COPIES));
+    const count = counts.reduce((a, b) => a + b, 0);
+    const natural = anchor[2] * Math.max(...sharing.map((i) => objects[i].size));
     const how = relationTo(relation.kind, objects[relation.target].source);
-    const relative = placeRelative(how.kind, anchor, natural, count, how.surface, how.floor);
-    placed[relation.subject] = { boxes: relative.boxes, z: target.z + relative.zOffset * 0.5 + relation.subject * 0.001 };
+    // Sizes said ("a huge whale under a tiny boat") set the ratio of the two instead of the relation's cap.
+    const targetObject = objects[relation.target];
+    const ratio = sharing.some((i) => objects[i].sizeSaid) || targetObject.sizeSaid ? Math.max(...sharing.map((i) => objects[i].size)) / targetObject.size : undefined;
+    const relative = placeRelative(how.kind, surfaceBox(how.kind, targetObject.source, anchor), natural, count, how.surface, how.floor, ratio);
+    let next = 0;
+    sharing.forEach((i, k) => {
+      placed[i] = { boxes: relative.boxes.slice(next, next + counts[k]), z: target.z + relative.zOffset * 0.5 + i * 0.001 };
+      next += counts[k];
+    });
   }
   // Anything a broken relation left unplaced still gets drawn.
   for (let i = 0; i < objects.length; i++) {

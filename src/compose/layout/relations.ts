@@ -18,6 +18,16 @@ export function surfaceOf(source: string): number {
   return SURFACES[source] ?? 0.16;
 }
 
+/** Surfaces that fill only part of their drawing's width (the couch beside its lamp): [left, right], as shares of it. */
+const SPANS: Record<string, [number, number]> = { 'icon:couch-and-lamp': [0.06, 0.78] };
+
+/** The part of a target's box that things sit on: the whole box, or the span of its surface. */
+export function surfaceBox(kind: RelationKind, target: string, box: Box): Box {
+  const span = SPANS[target];
+  if (!span || kind !== 'on') return box;
+  return [box[0] + box[2] * span[0], box[1], box[2] * (span[1] - span[0]), box[3]];
+}
+
 /** Holders whose contents show above the rim ("eggs in a basket", "flowers in a vase"): how far down the rim is. */
 const OPEN_TOPS: Record<string, number> = {
   'icon:basket': 0.5, 'icon:bowl-with-spoon': 0.5, 'icon:amphora': 0.14, 'icon:bucket': 0.3, 'icon:package': 0.3,
@@ -34,9 +44,14 @@ export function relationTo(kind: RelationKind, target: string): { kind: Relation
   return { kind, surface: surfaceOf(target), ...(kind === 'inside' && FLOORS[target] !== undefined ? { floor: FLOORS[target] } : {}) };
 }
 
-/** Boxes for `count` copies of a thing of natural `size`, placed `kind` the target box. */
-export function placeRelative(kind: RelationKind, target: Box, size: number, count: number, surface = 0.16, floor?: number): Relative {
+/**
+ * Boxes for `count` copies of a thing of natural `size`, placed `kind` the target box. Each relation caps the size
+ * at a share of the target (a cat on a table is smaller than it); with `ratio` (the sizes said: a huge whale under a
+ * tiny boat is 1.6 / 0.5) that share is scaled by it instead of capped.
+ */
+export function placeRelative(kind: RelationKind, target: Box, size: number, count: number, surface = 0.16, floor?: number, ratio?: number): Relative {
   const [tx, ty, tw, th] = target;
+  const cap = (share: number, divisor = 1) => (ratio === undefined ? Math.min(size, (tw * share) / divisor) : (tw * share * ratio) / divisor);
   const cx = tx + tw / 2;
   const row = (s: number, bottom: number, zOffset: number): Relative => {
     const step = s * 1.08;
@@ -45,23 +60,24 @@ export function placeRelative(kind: RelationKind, target: Box, size: number, cou
   };
   switch (kind) {
     case 'on': {
-      const s = Math.min(size, (tw * 0.62) / Math.max(1, count * 0.8));
+      const s = cap(0.62, Math.max(1, count * 0.8));
       return row(s, ty + th * surface + s * 0.06, 1);
     }
     case 'under': {
-      const s = Math.min(size, (tw * 0.5) / Math.max(1, count * 0.8));
-      return row(s, ty + th * 0.98, 1);
+      const s = cap(0.5, Math.max(1, count * 0.8));
+      // A thing said to be bigger than what is over it hangs below it, not over it (a huge whale under a tiny boat).
+      return row(s, ratio === undefined ? ty + th * 0.98 : Math.max(ty + th * 0.98, ty + th * 0.75 + s), 1);
     }
     case 'inside': {
-      const s = Math.min(size, (tw * 0.45) / Math.max(1, count * 0.8));
+      const s = cap(0.45, Math.max(1, count * 0.8));
       return row(s, floor === undefined ? ty + th * 0.5 + s / 2 : ty + th * floor, 1);
     }
     case 'above': {
-      const s = Math.min(size, tw * 0.7);
+      const s = cap(0.7);
       return row(s, ty - th * 0.04, 0);
     }
     case 'below': {
-      const s = Math.min(size, tw * 0.7);
+      const s = cap(0.7);
       return row(s, ty + th + s * 1.05, 0);
     }
     case 'front': {
@@ -73,7 +89,7 @@ export function placeRelative(kind: RelationKind, target: Box, size: number, cou
       return { boxes: Array.from({ length: count }, (_, i): Box => [tx - tw * 0.3 + i * s * 1.05, ty + th - th * 0.16 - s, s, s]), zOffset: -1 };
     }
     case 'around': {
-      const s = Math.min(size, tw * 0.32);
+      const s = cap(0.32);
       const n = count;
       const rx = tw * 0.5 + s * 0.6;
       const ry = th * 0.5 + s * 0.6;

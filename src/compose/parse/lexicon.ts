@@ -99,6 +99,10 @@ export const SETTINGS: Record<string, Setting> = {
   lagoon: 'lake', plain: 'meadow', plains: 'meadow',
   sea: 'sea', ocean: 'sea', water: 'sea', waves: 'sea', lake: 'lake', pond: 'lake', river: 'lake',
   room: 'room', bedroom: 'room', indoors: 'room', kitchen: 'kitchen',
+  // Places that look like one of the settings above ("a kangaroo in the outback" is a desert scene).
+  outback: 'desert', badlands: 'desert', pasture: 'meadow', paddock: 'meadow', pastures: 'meadow', hillside: 'mountains',
+  highlands: 'mountains', wilderness: 'forest', woodland: 'forest', woodlands: 'forest', harbor: 'sea', harbour: 'sea',
+  marina: 'sea', bay: 'sea', stable: 'farm', farmyard: 'farm', barnyard: 'farm', zoo: 'park', orchard: 'park',
 };
 
 /** Setting phrases that need no preposition. */

@@ -6,7 +6,7 @@ import type { Setting, StyleWord, TimeOfDay, Weather } from '../types.js';
 import { colorFromWords, isColorWord } from './colors.js';
 import { ALWAYS_SETTINGS, AMBIGUOUS_COLORS, COLOR_MODIFIERS, CONTAINERS, PLURAL_ONLY, SETTING_OBJECTS, SETTINGS, SHAPES, SIZES, STOPWORDS, VERBS, type RelationKind } from './lexicon.js';
 import { splitQuoted, tokenize, words as toWords, type Token } from './tokens.js';
-import { COMPOUNDS, DAY_ADJECTIVES, DETAILS, DRAWN_AS_GROUP, FULL_OF, HEADWEAR, inCompound, isFiller, isThing, LOCATIVE, MATERIALS, WORN } from './wordClasses.js';
+import { COMPOUNDS, DAY_ADJECTIVES, DEPICTIONS, DETAILS, DRAWN_AS_GROUP, FULL_OF, HEADWEAR, inCompound, isFiller, isThing, LOCATIVE, MATERIALS, WORN } from './wordClasses.js';
 
 export interface ParsedObject {
   /** Candidate phrases for this object, most specific first (e.g. ["hot air balloon", "air balloon", "balloon"]). */
@@ -17,6 +17,10 @@ export interface ParsedObject {
   countSaid: boolean;
   /** Scale factor from size words ("big" 1.35, "tiny" 0.5). */
   size: number;
+  /** Said as "a pair of": one drawing, if the thing's icon is already a pair (socks, gloves, skis). */
+  pair?: boolean;
+  /** A size word was said of it ("a huge whale"): the size beats the defaults of a relation. */
+  sizeSaid?: boolean;
   /** The colour as said ("red" in "a red fox"), which can be part of a name. */
   colorWord?: string;
 }
@@ -25,6 +29,8 @@ export interface ParsedRelation {
   subject: number;
   kind: RelationKind;
   target: number;
+  /** The word said ("in", "at", "next to"), where it was said: "in the outback" names a place. */
+  word?: string;
 }
 
 export interface ParsedPrompt {
@@ -82,6 +88,12 @@ export function parsePrompt(prompt: string): ParsedPrompt {
   let group = false;
   let size = 1;
   let relation: { kind: RelationKind; word: string } | undefined;
+  /** Objects said as one list ("a boy and a girl", "a cat, a dog"): a relation after the list holds for each. */
+  let said: number[] = [];
+  /** An "and" or a comma came since the last object, so the next one joins its list. */
+  let joined = false;
+  /** The next object is what a verb acts on ("holding a kite"): it heads no list. */
+  let acted = false;
 
   const flush = () => {
     if (run.length === 1 && DAY_ADJECTIVES.has(run[0])) run = [];
@@ -100,6 +112,8 @@ export function parsePrompt(prompt: string): ParsedPrompt {
     const one = (pair && PLURAL_ONLY.has(run[run.length - 1])) || drawnAsGroup;
     // "a stack of books" is the icon "books" (a stack), so the plural stays as said.
     const object = objectFrom(run, one ? 1 : count, color, size, colorWord, drawnAsGroup);
+    if (size !== 1) object.sizeSaid = true;
+    if (pair && !one) object.pair = true;
     if (fullOf && count === undefined) object.count = 3; // several, though no number was said
     result.objects.push(object);
     const index = result.objects.length - 1;
@@ -116,11 +130,17 @@ export function parsePrompt(prompt: string): ParsedPrompt {
         result.relations.push({ subject, kind: 'beside', target: index });
         isTarget.add(index);
       } else if (subject >= 0) {
-        result.relations.push({ subject, kind: relation.kind, target: index });
+        const subjects = said.length > 1 && said.at(-1) === subject ? said : [subject];
+        for (const each of subjects) result.relations.push({ subject: each, kind: relation.kind, target: index, word: relation.word });
         isTarget.add(index);
       }
       relation = undefined;
+      said = [];
+    } else {
+      said = acted ? [] : joined && said.at(-1) === index - 1 ? [...said, index] : [index];
     }
+    joined = false;
+    acted = false;
     run = [];
     count = undefined;
     color = undefined;
@@ -137,6 +157,7 @@ export function parsePrompt(prompt: string): ParsedPrompt {
     if (token.type === 'break') {
       flush();
       relation = undefined;
+      joined = true;
     } else if (token.type === 'count') {
       flush();
       count = Math.max(count === undefined ? 0 : count, token.n);
@@ -175,8 +196,13 @@ export function parsePrompt(prompt: string): ParsedPrompt {
       else if (SIZES[word] && (run.length > 0 || result.objects.length > 0)) {
         flush();
         result.objects.at(-1)!.size *= SIZES[word];
+        result.objects.at(-1)!.sizeSaid = true;
       }
-      else if (ALWAYS_SETTINGS.has(word)) {
+      else if (DEPICTIONS.has(singular(word)) && tokens[i + 1]?.type === 'word' && (tokens[i + 1] as { word: string }).word === 'of' && tokens[i + 2] !== undefined) {
+        // "a neon sign of a pizza": the sign is how the pizza is shown, as "a photo of a cat" is; the pizza is drawn.
+        flush();
+        i++;
+      } else if (ALWAYS_SETTINGS.has(word)) {
         flush();
         result.setting ??= SETTINGS[word];
       } else if (CONTAINERS.has(singular(word)) && tokens[i + 1]?.type === 'word' && (tokens[i + 1] as { word: string }).word === 'of' && tokens[i + 2]?.type === 'word') {
@@ -199,8 +225,14 @@ export function parsePrompt(prompt: string): ParsedPrompt {
         result.setting ??= SETTINGS[word];
         relation = undefined;
       } else if (nextWord !== undefined && COMPOUNDS.has(`${word} ${nextWord}`)) run.push(word); // "a flying saucer", "a running shoe"
-      else if (VERBS.has(word)) flush();
-      else if (STOPWORDS.has(word)) flush();
+      else if (VERBS.has(word)) {
+        // "a boy holding a kite and a girl": what a verb acts on starts no list with what follows.
+        flush();
+        acted = true;
+      } else if (STOPWORDS.has(word)) {
+        flush();
+        if (word === 'and') joined = true;
+      }
       else if (isFiller(word)) {
         if (word.endsWith('ing')) flush();
       } else if (!MATERIALS.has(word) || nextWord === undefined) run.push(word);

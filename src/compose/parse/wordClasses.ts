@@ -21,7 +21,10 @@ export function inCompound(previous: string | undefined, word: string, next: str
 }
 
 /** Parts of clothes and things, too small to draw beside them. */
-export const DETAILS = new Set('pocket button collar trim tassel fringe hem cuff lining stitching stitch zipper buckle sleeve lapel seam ruffle pleat sprinkle frosting topping glaze'.split(' '));
+export const DETAILS = new Set('pocket button collar trim tassel fringe hem cuff lining stitching stitch zipper buckle sleeve lapel seam ruffle pleat sprinkle frosting topping glaze syrup'.split(' '));
+
+/** Things that show another thing: "a neon sign of a pizza", "a logo of a fox" draw the pizza, the fox. */
+export const DEPICTIONS = new Set('sign logo emblem symbol sticker badge mascot silhouette'.split(' '));
 
 /** What a thing is made of ("a silk scarf", "corduroy overalls"): not a thing to draw on its own. */
 export const MATERIALS = new Set('corduroy silk silken wool woolen woollen cotton denim velvet satin faux suede tweed cashmere fleece nylon polyester lace'.split(' '));

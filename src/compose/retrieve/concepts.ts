@@ -294,7 +294,7 @@ lollipop: lollipop
 candy: candy, sweet, sweets
 chocolate-bar: chocolate, chocolate bar
 custard: custard, pudding, flan, jello, jelly
-honey-pot: honey, honey pot
+honey-pot: honey, honey pot, syrup, maple syrup, golden syrup, treacle, molasses
 popcorn: popcorn
 hot-beverage: coffee, tea, cup, mug, latte, cappuccino, espresso, hot chocolate, cocoa, cup of coffee, coffee cup
 teacup-without-handle: teacup
@@ -410,7 +410,7 @@ broom: broom, broomstick
 package: box, cardboard box, crate, package
 amphora: vase, urn, jug
 jar: jar
-framed-picture: frame, picture frame, framed picture
+framed-picture: frame, picture frame, framed picture, photo, photograph, snapshot, polaroid, portrait, painting, picture
 t-shirt: shirt, t shirt, tshirt, tee
 dress: dress, gown
 coat: coat, jacket, raincoat, overcoat

@@ -14,6 +14,8 @@ export interface Retrieved {
   placement: Placement;
   /** Nothing in the icon set: a primitive stands in. */
   fallback: boolean;
+  /** How an icon was found: by name (ours or the icon's), by a word of its name, or only by one of its keywords. */
+  lookup?: Lookup;
 }
 
 export interface RetrieveOptions {
@@ -33,7 +35,7 @@ export function placementOf(source: string, library: IconLibrary): Placement {
   return 'ground';
 }
 
-type Lookup = 'named' | 'name-word' | 'keyword';
+export type Lookup = 'named' | 'name-word' | 'keyword';
 
 /** An icon for a phrase: named outright (our table, an icon's own name), or through the index,
  *  either by a word of an icon's name or by any of its keywords. */
@@ -92,7 +94,7 @@ export function retrieve(object: ParsedObject, library: IconLibrary, options: Re
       if (name) {
         const source = `icon:${name}`;
         // "a bowl of pho" is drawn as its contents but is still the whole thing the user named.
-        return { concept: container ? object.phrases[0] : phrase, source, placement: placementOf(source, library), fallback: false };
+        return { concept: container ? object.phrases[0] : phrase, source, placement: placementOf(source, library), fallback: false, lookup };
       }
     }
   }
