@@ -95,8 +95,10 @@ export class SessionReader {
     for (const [id, same] of byId) {
       if (same.length < 2 || warnedIds.has(`${this.dir}\0${id}`)) continue;
       warnedIds.add(`${this.dir}\0${id}`);
-      const names = same.map((session) => session.name).sort();
-      this.warn(`sessions ${names.map((name) => `"${name}"`).join(' and ')} have the same id (a rename that stopped half way?); keep one: svgchat sessions rm ${names[0]}`);
+      // The copy used least recently is offered for removal (a stopped rename leaves the old name older).
+      const byUse = [...same].sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || a.name.localeCompare(b.name));
+      const described = byUse.map((session) => `"${session.name}" (${session.turns.length} turn${session.turns.length === 1 ? '' : 's'}, used ${session.updatedAt.slice(0, 16).replace('T', ' ')})`);
+      this.warn(`sessions ${described.join(' and ')} have the same id (a rename that stopped half way?); keep one, e.g.: svgchat sessions rm ${byUse[0].name}`);
     }
   }
 

@@ -35,7 +35,8 @@ export function inlineStyles(root: SvgElement, log: FindingLog): void {
 
 function collectRules(element: SvgElement, rules: InlineRule[], log: FindingLog): void {
   for (const child of element.children) {
-    if (!isElement(child)) continue;
+    // Nothing of another namespace applies (a <style> there is no stylesheet); the clean removes it after.
+    if (!isElement(child) || child.foreignNamespace !== undefined) continue;
     if (child.name !== 'style') {
       collectRules(child, rules, log);
       continue;
@@ -111,8 +112,8 @@ function apply(element: SvgElement, rules: RuleIndex, log: FindingLog, budget: {
     else element.attributes[property] = attributeValue;
   }
   if (element.attributes.class !== undefined) delete element.attributes.class;
-  element.children = element.children.filter((child) => !isElement(child) || child.name !== 'style');
-  for (const child of element.children) if (isElement(child)) apply(child, rules, log, budget);
+  element.children = element.children.filter((child) => !isElement(child) || child.name !== 'style' || child.foreignNamespace !== undefined);
+  for (const child of element.children) if (isElement(child) && child.foreignNamespace === undefined) apply(child, rules, log, budget);
 }
 
 /** CSS transforms use units that the transform attribute does not: deg and px are dropped, others cannot be inlined. */

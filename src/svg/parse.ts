@@ -42,7 +42,8 @@ export function parseSvg(input: string | Uint8Array, options: ParseOptions = {})
   // Namespace-aware, as browsers and resvg read the file: <s:rect> with s bound to SVG is a rect, a <rect> of
   // another namespace is not one. A prefix used without a declaration is read leniently (models forget
   // xmlns:xlink): xlink as XLink, any other as a namespace of its own, so never as SVG.
-  const parser = new SaxesParser({ xmlns: true, position: true, resolvePrefix: (prefix: string) => (prefix === '' ? undefined : prefix === 'xlink' ? XLINK_NAMESPACE : `urn:x-undeclared-prefix:${prefix}`) });
+  // XML 1.0 whatever the declaration says: 1.1 would let control characters in as references, and out again.
+  const parser = new SaxesParser({ xmlns: true, position: true, defaultXMLVersion: '1.0', forceXMLVersion: true, resolvePrefix: (prefix: string) => (prefix === '' ? undefined : prefix === 'xlink' ? XLINK_NAMESPACE : `urn:x-undeclared-prefix:${prefix}`) });
   const stack: SvgElement[] = [];
   let root: SvgElement | undefined;
   const fail = (message: string): never => {
@@ -57,6 +58,13 @@ export function parseSvg(input: string | Uint8Array, options: ParseOptions = {})
   let svgNamespaces = [SVG_NAMESPACE];
   parser.on('opentag', (tag) => {
     if (stack.length >= MAX_DEPTH) fail(`elements nested deeper than ${MAX_DEPTH} levels`);
+    for (const key in tag.attributes) {
+      // saxes trims a namespace URI; a browser and resvg take it as written, so " http://www.w3.org/2000/svg" is no SVG
+      // (another URI with spaces stays another namespace either way).
+      const { uri, value, name } = (tag as SaxesTagNS).attributes[key];
+      const trimmed = value.trim();
+      if (uri === XMLNS_NAMESPACE && value !== trimmed && (trimmed === SVG_NAMESPACE || trimmed === XLINK_NAMESPACE)) fail(`the namespace declaration ${name}="${value}" has spaces around its URI`);
+    }
     const parent = stack.at(-1);
     if (!parent) {
       if (root) fail('more than one root element');

@@ -92,11 +92,11 @@ describe('an unreadable session file', () => {
     const { store, warnings } = twoSessions();
     // What a rename leaves when killed after writing the new file and before removing the old one.
     const left = JSON.parse(fs.readFileSync(store.fileOf('fine'), 'utf8'));
-    fs.writeFileSync(path.join(store.dir, 'fine-renamed.json'), JSON.stringify({ ...left, name: 'fine-renamed' }, null, 2));
+    fs.writeFileSync(path.join(store.dir, 'fine-renamed.json'), JSON.stringify({ ...left, name: 'fine-renamed', updatedAt: '2099-01-01T00:00:00.000Z' }, null, 2));
     const before = snapshot(store.dir);
     expect(store.list().map((s) => s.name).sort()).toEqual(['broken', 'fine', 'fine-renamed']);
     store.list();
-    expect(warnings).toEqual(['sessions "fine" and "fine-renamed" have the same id (a rename that stopped half way?); keep one: svgchat sessions rm fine']);
+    expect(warnings).toEqual([`sessions "fine" (1 turn, used ${left.updatedAt.slice(0, 16).replace('T', ' ')}) and "fine-renamed" (1 turn, used 2099-01-01 00:00) have the same id (a rename that stopped half way?); keep one, e.g.: svgchat sessions rm fine`]);
     expect(() => store.get(left.id)).toThrow(`2 sessions have the id ${left.id}: `);
     expect(store.get('fine-renamed').turns).toHaveLength(1);
     expect(snapshot(store.dir)).toEqual(before); // nothing removed or rewritten on its own

@@ -21,6 +21,8 @@ describe('parseSvg refuses what it must not expand or read', () => {
     ['an unclosed root', '<svg><rect/>', /malformed XML/],
     ['a non-svg root', '<html><svg/></html>', /root element is <html>/],
     ['a blank prefix declaration (undeclares a prefix, not allowed in XML 1.0)', '<svg xmlns:x=" "/>', /malformed XML: invalid attempt to undefine prefix/],
+    ['a namespace URI with spaces around it (saxes would trim it, browsers do not)', '<svg><s:rect xmlns:s=" http://www.w3.org/2000/svg"/></svg>', /spaces around its URI/],
+    ['XML 1.1 with a control character reference', '<?xml version="1.1"?><svg><text>&#x1;</text></svg>', /malformed XML/],
     ['text only', 'hello', /malformed XML|no <svg>/],
     ['empty input', '', /the input is empty/],
     ['whitespace only', ' \n', /the input is empty/],

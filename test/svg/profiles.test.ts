@@ -52,6 +52,12 @@ describe('kaggle profile', () => {
     expect(result.findings.map((finding) => finding.rule)).toEqual(expect.arrayContaining(['profile', 'reference']));
   });
 
+  it('inlines no <style> of another namespace: it is no stylesheet to a browser, and it goes', () => {
+    const result = applyProfile(`<svg ${NS} viewBox="0 0 10 10"><x:g xmlns:x="urn:notsvg"><style xmlns="urn:notsvg">rect{fill:red}</style></x:g><rect width="9" height="9"/></svg>`, 'kaggle');
+    expect(result.ok).toBe(true);
+    expect(result.svg).toBe(`<svg ${NS} viewBox="0 0 10 10"><rect width="9" height="9"/></svg>`);
+  });
+
   it('reports CSS as it is, and says the CSS was inlined when it makes the SVG comply', () => {
     const svg = `<svg ${NS} viewBox="0 0 10 10"><style>rect{fill:red}</style><rect width="5" height="5"/><circle r="2" style="fill:blue"/><circle r="3" style="fill:green"/></svg>`;
     const found = checkProfile(svg, 'kaggle');

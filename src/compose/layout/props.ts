@@ -79,8 +79,9 @@ export function propsFor(scene: Pick<Scene, 'setting' | 'time' | 'weather' | 'st
   } else if ((time === 'dusk' || time === 'dawn') && outdoor) {
     const size = width * 0.22;
     const x = width * (time === 'dusk' ? 0.62 : 0.2);
-    // Half set on the horizon; where the setting stands in front of it (a forest's trees), just over their tops.
-    const tops = out.filter((p) => p.prop === 'setting').flatMap((p) => p.boxes).filter((b) => b[0] < x + size && b[0] + b[2] > x).map((b) => b[1]);
+    // Half set on the horizon; where the setting stands in front of its middle (a forest's trees), just over their tops.
+    const middle = x + size / 2;
+    const tops = out.filter((p) => p.prop === 'setting').flatMap((p) => p.boxes).filter((b) => b[0] < middle && b[0] + b[2] > middle).map((b) => b[1]);
     add('sun', 'sun', [[x, Math.min(stage.horizon, ...tops) - size * 0.55, size, size]], 2, 'sky', 'time');
   } else if ((time === 'day' || (time === undefined && setting !== undefined)) && outdoor && !['city', 'street', 'forest'].includes(setting ?? '')) {
     add('sun', 'sun', [scatterBox(width * 0.16, skyTop, taken, random)], 3, 'sky', 'time');
