@@ -44,12 +44,19 @@ export interface Ranked {
 /** Scores every candidate (in parallel: the renderer is a pool) and picks the highest. */
 export async function rankCandidates(candidates: { svg: string; scene?: unknown }[], options: { profile: ProfileName; prompt: string; signal?: AbortSignal }): Promise<Ranked> {
   let problem: string | undefined;
-  // Loaded here, not at the top: a turn stored unscored (--no-score, a batch) never needs the scorer.
+  // Loaded here, not at the top: a turn stored unscored (--no-score, a batch) never needs the scorer. The renders
+  // start first (a render child is idle, warmed up by then): they run while this process loads the scorer.
+  const { rendersHandedOver, scoreRender } = await import('./render.js');
+  const renderings = candidates.map((candidate) => scoreRender(candidate.svg, false));
+  for (const rendering of renderings) rendering.catch(() => {}); // awaited by scoreSvg, or not needed (an invalid SVG)
+  // Loading the scorer keeps this process busy: the jobs go to the children first (a child still starting says
+  // "ready" soon, and that is read only while this process waits).
+  await rendersHandedOver();
   const { scoreSvg } = await import('./scoreSvg.js');
   const scores = await Promise.all(
-    candidates.map(async (candidate) => {
+    candidates.map(async (candidate, index) => {
       try {
-        return (await scoreSvg(candidate.svg, { profile: options.profile, prompt: options.prompt, scene: candidate.scene, signal: options.signal })).score;
+        return (await scoreSvg(candidate.svg, { profile: options.profile, prompt: options.prompt, scene: candidate.scene, signal: options.signal, rendering: renderings[index] })).score;
       } catch (error) {
         problem ??= error instanceof Error ? error.message : String(error);
         return null;

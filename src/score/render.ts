@@ -69,6 +69,15 @@ export async function renderPng(svg: string, options: RenderOptions): Promise<Pn
   return reply.ok ? { ok: true, width: reply.width, height: reply.height, png: reply.data } : { ok: false, error: reply.error };
 }
 
+/** The size a score renders at (its metrics are shares of the picture). */
+export const SCORE_SIZE = 384;
+
+/** The render a score needs: the pixel analysis, made in the child; the pixels themselves when a judge will look. */
+export function scoreRender(svg: string, judge: boolean, timeoutMs?: number): Promise<RenderResult | AnalysisResult> {
+  const options = { width: SCORE_SIZE, height: SCORE_SIZE, timeoutMs };
+  return judge ? renderSvg(svg, options) : renderAnalysis(svg, options);
+}
+
 /**
  * Starts a render child now, so a caller that will score soon does not wait for a process to start then (its
  * start overlaps the caller's own work); it warms up on a throwaway job meanwhile. Does nothing when a child
@@ -88,6 +97,7 @@ export function warmRenderer(): void {
 export function closeRenderer(): void {
   for (const pending of queue.splice(0)) pending.resolve({ id: pending.job.id, ok: false, error: 'the renderer was closed' });
   for (const worker of [...workers]) retire(worker, 'the renderer was closed');
+  handedOver();
 }
 
 async function submit(svg: string, options: RenderOptions, format: RenderJob['format']): Promise<RenderReply> {
@@ -107,9 +117,37 @@ function dispatch(): void {
   while (queue.length > 0) {
     let worker = [...workers].find((candidate) => candidate.current === undefined);
     if (!worker && workers.size < poolSize()) worker = spawnWorker();
-    if (!worker) return;
+    if (!worker) break;
     start(worker, queue.shift() as Pending);
   }
+  handedOver();
+}
+
+const handOverWaiters: (() => void)[] = [];
+
+/**
+ * Resolves once no job waits for a child that is still starting (or `limitMs` later). A caller about to be busy for
+ * a while (loading the scorer) waits for this first: a child's "ready" is only read while this process is idle, and
+ * its job goes out then. (Jobs queued behind busy children are not waited for: idling would not speed them.)
+ */
+export function rendersHandedOver(limitMs = 100): Promise<void> {
+  if (!waitingForChild()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, limitMs);
+    function done() {
+      clearTimeout(timer);
+      resolve();
+    }
+    handOverWaiters.push(done);
+  });
+}
+
+function waitingForChild(): boolean {
+  return [...workers].some((worker) => worker.current !== undefined && !worker.ready);
+}
+
+function handedOver(): void {
+  if (!waitingForChild()) for (const done of handOverWaiters.splice(0)) done();
 }
 
 function start(worker: Worker, pending: Pending): void {
@@ -169,6 +207,7 @@ function spawnWorker(warm = false): Worker {
     if ('ready' in message) {
       worker.ready = true;
       if (worker.current) child.send(worker.current.job);
+      handedOver();
     } else if (worker.current && message.id === worker.current.job.id) finish(worker, message);
   });
   child.on('error', (error) => fail(worker, `the renderer could not run: ${error.message}`));

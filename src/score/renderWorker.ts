@@ -59,6 +59,6 @@ if (process.send) {
   process.on('disconnect', () => process.exit(0));
   // Started ahead of a job (gen): one throwaway job first, so the real one finds the sanitizer, the font and the
   // pixel analysis already compiled and loaded (a cold first job takes ~45 ms, a warm one ~17 ms).
-  if (process.argv.includes(WARM_FLAG)) handle({ id: 0, svg: WARM_UP_SVG, width: 512, height: 512, format: 'analysis' });
+  if (process.argv.includes(WARM_FLAG)) handle({ id: 0, svg: WARM_UP_SVG, width: 96, height: 96, format: 'analysis' });
   process.send({ ready: true });
 }

@@ -6,12 +6,10 @@ import { adherenceScore, craftScore, offlineScore, round } from './formula.js';
 import type { Judge, JudgeResult } from './judge.js';
 import { complexity } from './complexity.js';
 import { analyzeImage, type RenderMetrics } from './metrics.js';
-import { renderAnalysis, renderSvg } from './render.js';
+import { scoreRender, type AnalysisResult, type RenderResult } from './render.js';
 import { sceneAdherence, storedSceneSchema, type ObjectCheck } from './sceneAdherence.js';
 import { checkValidity } from './validity.js';
 import type { Finding, ProfileName } from '../svg/sanitize.js';
-
-export const SCORE_SIZE = 384;
 
 export interface ScoreOptions {
   profile: ProfileName;
@@ -22,6 +20,8 @@ export interface ScoreOptions {
   judge?: { judge: Judge; questions?: Question[] };
   signal?: AbortSignal;
   renderTimeoutMs?: number;
+  /** The render of this SVG, already started by the caller (scoreRender), so it ran while the scorer loaded. */
+  rendering?: Promise<RenderResult | AnalysisResult>;
 }
 
 export type ScoreMetrics = Partial<RenderMetrics> & {
@@ -63,8 +63,7 @@ export async function scoreSvg(svg: string, options: ScoreOptions): Promise<Scor
   // The render child cleans its input by SPEC §5 itself, exactly as validity does, so it starts drawing at once
   // and the checks below run meanwhile. Without a judge only the analysis is needed, and it is made in the
   // render child; the judge needs the pixels.
-  const renderOptions = { width: SCORE_SIZE, height: SCORE_SIZE, timeoutMs: options.renderTimeoutMs };
-  const rendering = options.judge ? renderSvg(svg, renderOptions) : renderAnalysis(svg, renderOptions);
+  const rendering = options.rendering ?? scoreRender(svg, options.judge !== undefined, options.renderTimeoutMs);
   const colorsWanted = options.prompt ? import('./promptColors.js').then(({ promptColors }) => promptColors(options.prompt!)) : undefined;
   // Either may fail (the renderer not built) after a return below that no longer waits for it: never unhandled.
   rendering.catch(() => {});

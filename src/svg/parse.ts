@@ -39,11 +39,37 @@ export function parseSvg(input: string | Uint8Array, options: ParseOptions = {})
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const text = decodeInput(input, maxBytes);
   if (text.trim() === '') throw new SvgInputError('invalid SVG: the input is empty');
+  // Most files use no prefix but xlink and declare no namespace but SVG's and XLink's: for them namespaces change
+  // nothing, and the plain parse is the faster one. Any other name or declaration reads the file again, aware.
+  try {
+    return parseTree(text, false);
+  } catch (error) {
+    if (error !== NEEDS_NAMESPACES) throw error;
+    return parseTree(text, true);
+  }
+}
+
+const NEEDS_NAMESPACES = Symbol('needs namespaces');
+
+/** Whether an attribute of a plain parse means the same read with namespaces (SVG's own, XLink's, XML's). */
+function plainAttribute(name: string, value: string): boolean {
+  if (name === 'xmlns') return value === SVG_NAMESPACE;
+  if (name === 'xmlns:xlink') return value === XLINK_NAMESPACE;
+  const colon = name.indexOf(':');
+  if (colon < 0) return true;
+  const prefix = name.slice(0, colon);
+  return (prefix === 'xlink' || prefix === 'xml') && !name.includes(':', colon + 1);
+}
+
+/** One parse, plain or namespace-aware (exported so tests can hold the two to the same tree). */
+export function parseTree(text: string, namespaces: boolean): SvgElement {
   // Namespace-aware, as browsers and resvg read the file: <s:rect> with s bound to SVG is a rect, a <rect> of
   // another namespace is not one. A prefix used without a declaration is read leniently (models forget
   // xmlns:xlink): xlink as XLink, any other as a namespace of its own, so never as SVG.
   // XML 1.0 whatever the declaration says: 1.1 would let control characters in as references, and out again.
-  const parser = new SaxesParser({ xmlns: true, position: true, defaultXMLVersion: '1.0', forceXMLVersion: true, resolvePrefix: (prefix: string) => (prefix === '' ? undefined : prefix === 'xlink' ? XLINK_NAMESPACE : `urn:x-undeclared-prefix:${prefix}`) });
+  const parser = namespaces
+    ? new SaxesParser({ xmlns: true, position: true, defaultXMLVersion: '1.0', forceXMLVersion: true, resolvePrefix: (prefix: string) => (prefix === '' ? undefined : prefix === 'xlink' ? XLINK_NAMESPACE : `urn:x-undeclared-prefix:${prefix}`) })
+    : new SaxesParser({ xmlns: false, position: true, defaultXMLVersion: '1.0', forceXMLVersion: true });
   const stack: SvgElement[] = [];
   let root: SvgElement | undefined;
   const fail = (message: string): never => {
@@ -58,20 +84,35 @@ export function parseSvg(input: string | Uint8Array, options: ParseOptions = {})
   let svgNamespaces = [SVG_NAMESPACE];
   parser.on('opentag', (tag) => {
     if (stack.length >= MAX_DEPTH) fail(`elements nested deeper than ${MAX_DEPTH} levels`);
-    for (const key in tag.attributes) {
-      // saxes trims a namespace URI; a browser and resvg take it as written, so " http://www.w3.org/2000/svg" is no SVG
-      // (another URI with spaces stays another namespace either way).
-      const { uri, value, name } = (tag as SaxesTagNS).attributes[key];
-      const trimmed = value.trim();
-      if (uri === XMLNS_NAMESPACE && value !== trimmed && (trimmed === SVG_NAMESPACE || trimmed === XLINK_NAMESPACE)) fail(`the namespace declaration ${name}="${value}" has spaces around its URI`);
-    }
     const parent = stack.at(-1);
-    if (!parent) {
-      if (root) fail('more than one root element');
-      if (tag.local !== 'svg') fail(`the root element is <${tag.name}>, not <svg>`);
-      svgNamespaces = [SVG_NAMESPACE, tag.uri];
+    let element: SvgElement;
+    if (namespaces) {
+      for (const key in tag.attributes) {
+        // saxes trims a namespace URI; a browser and resvg take it as written, so " http://www.w3.org/2000/svg" is no SVG
+        // (another URI with spaces stays another namespace either way).
+        const { uri, value, name } = (tag as SaxesTagNS).attributes[key];
+        const trimmed = value.trim();
+        if (uri === XMLNS_NAMESPACE && value !== trimmed && (trimmed === SVG_NAMESPACE || trimmed === XLINK_NAMESPACE)) fail(`the namespace declaration ${name}="${value}" has spaces around its URI`);
+      }
+      if (!parent) {
+        if (root) fail('more than one root element');
+        if (tag.local !== 'svg') fail(`the root element is <${tag.name}>, not <svg>`);
+        svgNamespaces = [SVG_NAMESPACE, tag.uri];
+      }
+      element = elementOf(tag as SaxesTagNS, svgNamespaces.includes(tag.uri));
+    } else {
+      if (tag.name.includes(':')) throw NEEDS_NAMESPACES;
+      const attributes: Record<string, string> = Object.create(null);
+      for (const [name, value] of Object.entries(tag.attributes as Record<string, string>)) {
+        if (!plainAttribute(name, value)) throw NEEDS_NAMESPACES;
+        attributes[name] = value;
+      }
+      if (!parent) {
+        if (root) fail('more than one root element');
+        if (tag.name !== 'svg') fail(`the root element is <${tag.name}>, not <svg>`);
+      }
+      element = { name: tag.name, foreignNamespace: undefined, attributes, foreignAttributes: undefined, children: [] };
     }
-    const element = elementOf(tag as SaxesTagNS, svgNamespaces.includes(tag.uri));
     if (parent) parent.children.push(element);
     else root = element;
     if (!tag.isSelfClosing) stack.push(element);

@@ -1,7 +1,9 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { MAX_DEPTH, parseSvg, SvgInputError } from '../../src/svg/parse.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { MAX_DEPTH, parseSvg, parseTree, SvgInputError } from '../../src/svg/parse.js';
 
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="1" height="1"/></svg>';
 
@@ -117,5 +119,41 @@ describe('parseSvg reads namespaces as a browser and resvg do', () => {
     const spoofed = first('<svg xmlns:xlink="http://evil.example"><use xlink:href="#a"/></svg>');
     expect(spoofed.attributes).toEqual({});
     expect(spoofed.foreignAttributes).toEqual([{ name: 'xlink:href', namespace: 'http://evil.example' }]);
+  });
+});
+
+describe('parseSvg takes a plain parse only where namespaces change nothing', () => {
+  const fixtures = path.join(import.meta.dirname, '..', 'fixtures');
+  const files = [
+    ...fs.readdirSync(path.join(fixtures, 'benign')).filter((file) => file.endsWith('.svg')).map((file) => path.join(fixtures, 'benign', file)),
+    ...fs.readdirSync(path.join(fixtures, 'benign', 'resvg')).filter((file) => file.endsWith('.svg')).map((file) => path.join(fixtures, 'benign', 'resvg', file)),
+    ...fs.readdirSync(path.join(fixtures, 'xss')).filter((file) => file.endsWith('.svg')).map((file) => path.join(fixtures, 'xss', file)),
+  ];
+
+  it('gives the tree the namespace-aware parse gives, on every fixture both can read', () => {
+    let plain = 0;
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      let aware;
+      try {
+        aware = parseTree(text, true);
+      } catch {
+        continue; // refused: the hostile files that must be
+      }
+      try {
+        expect(parseTree(text, false), file).toEqual(aware);
+        plain++;
+      } catch (error) {
+        if (error instanceof SvgInputError || (error as Error).name === 'AssertionError') throw error;
+        // it asked for the aware parse: that is the one parseSvg uses
+      }
+    }
+    expect(plain).toBeGreaterThan(250);
+  });
+
+  it('hands a file to the aware parse for any other prefix or declaration', () => {
+    for (const svg of ['<svg xmlns="urn:x"/>', '<svg><s:rect/></svg>', '<svg xmlns:xlink="urn:x"/>', '<svg><rect x:y="1"/></svg>', '<svg><rect xlink:a:b="1"/></svg>']) {
+      expect(() => parseTree(svg, false), svg).toThrow();
+    }
   });
 });

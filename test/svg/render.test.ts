@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeRenderer, poolSize, renderPng, renderSvg, type RenderResult } from '../../src/score/render.js';
+import { closeRenderer, poolSize, renderAnalysis, rendersHandedOver, renderPng, renderSvg, warmRenderer, type RenderResult } from '../../src/score/render.js';
 import { shareNear } from '../helpers/pixels.js';
 
 const NS = 'xmlns="http://www.w3.org/2000/svg"';
@@ -82,6 +82,22 @@ describe('renderSvg', () => {
     expect(results.some((result) => !result.ok && /closed/.test(result.error))).toBe(true);
     expect((await renderSvg(RED_SQUARE, { width: 8, height: 8 })).ok).toBe(true);
   });
+
+  it('says when a job has reached a child that was still starting (warm-up included), long before its limit', async () => {
+    closeRenderer();
+    await rendersHandedOver(60_000); // nothing waits: at once
+    warmRenderer();
+    // A slow job (a wide blur at 2048 px): handed over when the child takes it, well before it answers.
+    const slow = `<svg ${NS} viewBox="0 0 10 10"><filter id="b"><feGaussianBlur stdDeviation="3"/></filter><rect width="10" height="10" fill="red" filter="url(#b)"/></svg>`;
+    const rendering = renderAnalysis(slow, { width: 2048, height: 2048 });
+    const started = performance.now();
+    await rendersHandedOver(60_000);
+    const handedOver = performance.now();
+    expect(handedOver - started).toBeLessThan(15_000);
+    const result = await rendering;
+    expect(result.ok).toBe(true);
+    expect(performance.now() - handedOver).toBeGreaterThan(50);
+  }, 30_000);
 
   it('does not keep the process alive once idle', () => {
     const script = `import { renderSvg } from ${JSON.stringify(path.join(import.meta.dirname, '..', '..', 'dist', 'score', 'render.js'))};
