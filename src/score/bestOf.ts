@@ -45,7 +45,7 @@ export interface Ranked {
 export async function rankCandidates(candidates: { svg: string; scene?: unknown }[], options: { profile: ProfileName; prompt: string; signal?: AbortSignal }): Promise<Ranked> {
   let problem: string | undefined;
   // Loaded here, not at the top: a turn stored unscored (--no-score, a batch) never needs the scorer. The renders
-  // start first (a render child is idle, warmed up by then): they run while this process loads the scorer.
+  // start first: they run in the render children while this process loads the scorer.
   const { rendersHandedOver, scoreRender } = await import('./render.js');
   const renderings = candidates.map((candidate) => scoreRender(candidate.svg, false));
   for (const rendering of renderings) rendering.catch(() => {}); // awaited by scoreSvg, or not needed (an invalid SVG)
