@@ -26,6 +26,14 @@ export const VERBS = words(`
   glowing shining shines burning burns melting falling falls rising rises going goes coming comes doing does made
   shows gives makes takes contains features displays says seems appears stands sits lies gets becomes wears holds`);
 
+/**
+ * Verbs whose object is in the subject's hands ("a boy holding a balloon", "a child reading a book"): the thing is
+ * drawn at the holder's side, over its hand, and smaller than it, not as a second figure beside it.
+ */
+export const HOLD_VERBS = words(`
+  holding holds carrying carries hugging hugs cuddling cuddles clutching clutches grabbing grabs gripping grips
+  reading reads eating eats drinking drinks licking licks`);
+
 /** Colour words that are also things ("an orange", "a tomato"): a colour only right before another word. */
 export const AMBIGUOUS_COLORS = words(`
   rainbow orange chocolate tomato salmon olive lime plum peach coral orchid snow wheat gold silver tan navy turquoise lavender
@@ -67,7 +75,7 @@ export const SIZES: Record<string, number> = {
   small: 0.65, little: 0.7, tiny: 0.5, mini: 0.6, miniature: 0.55, short: 0.8, baby: 0.7,
 };
 
-export type RelationKind = 'on' | 'under' | 'above' | 'below' | 'beside' | 'left' | 'right' | 'front' | 'behind' | 'inside' | 'around';
+export type RelationKind = 'on' | 'under' | 'above' | 'below' | 'beside' | 'left' | 'right' | 'front' | 'behind' | 'inside' | 'around' | 'hold';
 
 /** Relation phrases, longest first so "to the left of" wins over "of". */
 export const RELATIONS: [string, RelationKind][] = [
