@@ -290,4 +290,16 @@ describe('verbs that place', () => {
     expect(woman.bbox[1] + woman.bbox[3]).toBeLessThanOrEqual(tree.bbox[1] + tree.bbox[3] + 1);
     expect(overlaps(book.bbox, woman.bbox)).toBe(true);
   });
+
+  it('puts a chaser behind what it chases, both facing the way the icons face (left)', () => {
+    for (const [prompt, chaser, chased] of [['a dog chasing a cat', 0, 1], ['a cat chasing a mouse', 0, 1], ['a man walking a dog', 0, 1], ['a wolf following a deer', 0, 1], ['a police car chasing a red car', 0, 1], ['three dogs chasing a ball', 0, 1]] as const) {
+      const scene = items(prompt);
+      const ahead = Math.max(...scene[chased].boxes.map((box) => box[0] + box[2]));
+      for (const box of scene[chaser].boxes) expect(box[0], prompt).toBeGreaterThanOrEqual(ahead - 1);
+      expect(scene[chaser].flip ?? false, prompt).toBe(false);
+    }
+    const [dogs, ball] = items('three dogs chasing a ball');
+    expect([dogs.count, ball.count]).toEqual([3, 1]);
+    expect(items('a police car chasing a red car')[1].color).toBeDefined();
+  });
 });

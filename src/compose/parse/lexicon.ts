@@ -77,8 +77,17 @@ export const SIZES: Record<string, number> = {
 
 export type RelationKind = 'on' | 'under' | 'above' | 'below' | 'beside' | 'left' | 'right' | 'front' | 'behind' | 'inside' | 'around' | 'hold';
 
-/** Relation phrases, longest first so "to the left of" wins over "of". */
+/**
+ * Relation phrases, longest first so "to the left of" wins over "of". Verbs of going after or looking at a thing
+ * ("a dog chasing a cat", "a man walking a dog", "a cat looking at a fish bowl") put the subject to the right of
+ * it: the icons face left (the emoji convention), so the chaser runs behind the chased, both the same way, and
+ * the looker faces what it looks at.
+ */
 export const RELATIONS: [string, RelationKind][] = [
+  ['chasing', 'right'], ['chases', 'right'], ['chased by', 'left'], ['running after', 'right'], ['runs after', 'right'],
+  ['following', 'right'], ['follows', 'right'], ['hunting', 'right'], ['stalking', 'right'], ['walking', 'right'],
+  ['walks', 'right'], ['looking at', 'right'], ['looks at', 'right'], ['staring at', 'right'], ['stares at', 'right'],
+  ['watching', 'right'], ['watches', 'right'], ['gazing at', 'right'], ['sniffing', 'right'], ['barking at', 'right'],
   ['to the left of', 'left'], ['on the left of', 'left'], ['to the right of', 'right'], ['on the right of', 'right'],
   ['in front of', 'front'], ['on top of', 'on'], ['riding on', 'on'], ['riding', 'on'], ['wearing', 'on'], ['wears', 'on'], ['leaning on', 'beside'], ['leaning against', 'beside'], ['propped against', 'beside'], ['in back of', 'behind'], ['next to', 'beside'], ['close to', 'beside'],
   ['left of', 'left'], ['right of', 'right'], ['on', 'on'], ['atop', 'on'], ['upon', 'on'], ['under', 'under'],
