@@ -302,4 +302,19 @@ describe('verbs that place', () => {
     expect([dogs.count, ball.count]).toEqual([3, 1]);
     expect(items('a police car chasing a red car')[1].color).toBeDefined();
   });
+
+  it('hangs a thing from the middle of what holds it, in front of it, not beside it on the ground', () => {
+    for (const prompt of ['a monkey hanging from a tree', 'a sloth hanging from a tree', 'two monkeys hanging from a tree in the jungle']) {
+      const [hanging, tree] = items(prompt);
+      const [tx, ty, tw, th] = tree.bbox;
+      for (const [x, y, w] of hanging.boxes) {
+        expect(x + w / 2, prompt).toBeGreaterThan(tx);
+        expect(x + w / 2, prompt).toBeLessThan(tx + tw);
+        expect(y, prompt).toBeGreaterThan(ty + th * 0.2);
+        expect(y, prompt).toBeLessThan(ty + th * 0.6);
+      }
+      expect(hanging.z, prompt).toBeGreaterThan(tree.z);
+    }
+    expect(items('two monkeys hanging from a tree in the jungle')[0].count).toBe(2);
+  });
 });

@@ -102,6 +102,12 @@ export function placeRelative(kind: RelationKind, target: Box, size: number, cou
       const left = tx + tw * 0.84 - s / 2 - ((count - 1) * step) / 2;
       return { boxes: Array.from({ length: count }, (_, i): Box => [left + i * step, hand - s / 2, s, s]), zOffset: 1 };
     }
+    case 'hang': {
+      // Hanging from a thing: the top of the hanging thing is at the middle of what holds it, so it overlaps its
+      // lower half (a monkey from a tree's crown, a bat from a branch) and is drawn in front.
+      const s = cap(0.4, Math.max(1, count * 0.8));
+      return row(s, ty + th * 0.45 + s, 1);
+    }
     case 'around': {
       const s = cap(0.32);
       const n = count;

@@ -75,7 +75,7 @@ export const SIZES: Record<string, number> = {
   small: 0.65, little: 0.7, tiny: 0.5, mini: 0.6, miniature: 0.55, short: 0.8, baby: 0.7,
 };
 
-export type RelationKind = 'on' | 'under' | 'above' | 'below' | 'beside' | 'left' | 'right' | 'front' | 'behind' | 'inside' | 'around' | 'hold';
+export type RelationKind = 'on' | 'under' | 'above' | 'below' | 'beside' | 'left' | 'right' | 'front' | 'behind' | 'inside' | 'around' | 'hold' | 'hang';
 
 /**
  * Relation phrases, longest first so "to the left of" wins over "of". Verbs of going after or looking at a thing
@@ -88,6 +88,9 @@ export const RELATIONS: [string, RelationKind][] = [
   ['following', 'right'], ['follows', 'right'], ['hunting', 'right'], ['stalking', 'right'], ['walking', 'right'],
   ['walks', 'right'], ['looking at', 'right'], ['looks at', 'right'], ['staring at', 'right'], ['stares at', 'right'],
   ['watching', 'right'], ['watches', 'right'], ['gazing at', 'right'], ['sniffing', 'right'], ['barking at', 'right'],
+  // "A monkey hanging from a tree": below its crown, in front of it, not on the ground beside it.
+  ['hanging from', 'hang'], ['hangs from', 'hang'], ['hanging off', 'hang'], ['dangling from', 'hang'], ['swinging from', 'hang'],
+  ['hanging upside down from', 'hang'], ['suspended from', 'hang'],
   ['to the left of', 'left'], ['on the left of', 'left'], ['to the right of', 'right'], ['on the right of', 'right'],
   ['in front of', 'front'], ['on top of', 'on'], ['riding on', 'on'], ['riding', 'on'], ['wearing', 'on'], ['wears', 'on'], ['leaning on', 'beside'], ['leaning against', 'beside'], ['propped against', 'beside'], ['in back of', 'behind'], ['next to', 'beside'], ['close to', 'beside'],
   ['left of', 'left'], ['right of', 'right'], ['on', 'on'], ['atop', 'on'], ['upon', 'on'], ['under', 'under'],
