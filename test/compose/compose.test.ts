@@ -260,3 +260,61 @@ describe('a pair of things whose icon is a pair', () => {
     expect(count('two socks')).toEqual([['icon:socks', 2]]);
   });
 });
+
+describe('verbs that place', () => {
+  const items = (prompt: string) => draw(prompt).scene.items.filter((item) => !item.prop);
+  const overlaps = (a: number[], b: number[]) => overlapArea(a as [number, number, number, number], b as [number, number, number, number]) > 0;
+
+  it('puts what is held at the holder\'s side, over its hand, smaller, and keeps its colour and count', () => {
+    for (const prompt of ['a woman carrying an umbrella', 'a child reading a book', 'a chef holding a pizza', 'a girl holding a red balloon', 'a child hugging a teddy bear']) {
+      const [holder, held] = items(prompt);
+      const [hx, hy, hw, hh] = holder.bbox;
+      const [x, y, w] = held.bbox;
+      expect(w, prompt).toBeLessThan(hw * 0.6);
+      expect(overlaps(held.bbox, holder.bbox), prompt).toBe(true);
+      expect(x + w / 2, prompt).toBeGreaterThan(hx + hw / 2);
+      expect(y, prompt).toBeGreaterThan(hy - hh * 0.5);
+      expect(held.z, prompt).toBeGreaterThan(holder.z);
+    }
+    const [, balloon] = items('a girl holding a red balloon');
+    expect(balloon.color).toBeDefined();
+    const [boys, balloons] = items('two boys holding three balloons');
+    expect([boys.count, balloons.count]).toEqual([2, 3]);
+    // Each boy holds some: the balloons are not all by the first.
+    expect(boys.boxes.every((box) => balloons.boxes.some((b) => overlaps(b, box)))).toBe(true);
+  });
+
+  it('moves the holder, not what it holds, when a place follows ("reading a book under a tree")', () => {
+    const [woman, book, tree] = items('a woman reading a book under a tree');
+    expect([woman.source, book.source, tree.source]).toEqual(['icon:woman-standing', 'icon:closed-book', 'icon:deciduous-tree']);
+    expect(woman.bbox[1] + woman.bbox[3]).toBeLessThanOrEqual(tree.bbox[1] + tree.bbox[3] + 1);
+    expect(overlaps(book.bbox, woman.bbox)).toBe(true);
+  });
+
+  it('puts a chaser behind what it chases, both facing the way the icons face (left)', () => {
+    for (const [prompt, chaser, chased] of [['a dog chasing a cat', 0, 1], ['a cat chasing a mouse', 0, 1], ['a man walking a dog', 0, 1], ['a wolf following a deer', 0, 1], ['a police car chasing a red car', 0, 1], ['three dogs chasing a ball', 0, 1]] as const) {
+      const scene = items(prompt);
+      const ahead = Math.max(...scene[chased].boxes.map((box) => box[0] + box[2]));
+      for (const box of scene[chaser].boxes) expect(box[0], prompt).toBeGreaterThanOrEqual(ahead - 1);
+      expect(scene[chaser].flip ?? false, prompt).toBe(false);
+    }
+    const [dogs, ball] = items('three dogs chasing a ball');
+    expect([dogs.count, ball.count]).toEqual([3, 1]);
+    expect(items('a police car chasing a red car')[1].color).toBeDefined();
+  });
+
+  it('hangs a thing from the middle of what holds it, in front of it, not beside it on the ground', () => {
+    for (const prompt of ['a monkey hanging from a tree', 'a sloth hanging from a tree', 'two monkeys hanging from a tree in the jungle']) {
+      const [hanging, tree] = items(prompt);
+      const [tx, ty, tw, th] = tree.bbox;
+      for (const [x, y, w] of hanging.boxes) {
+        expect(x + w / 2, prompt).toBeGreaterThan(tx);
+        expect(x + w / 2, prompt).toBeLessThan(tx + tw);
+        expect(y, prompt).toBeGreaterThan(ty + th * 0.2);
+        expect(y, prompt).toBeLessThan(ty + th * 0.6);
+      }
+      expect(hanging.z, prompt).toBeGreaterThan(tree.z);
+    }
+    expect(items('two monkeys hanging from a tree in the jungle')[0].count).toBe(2);
+  });
+});

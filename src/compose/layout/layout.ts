@@ -124,6 +124,20 @@ export function layoutObjects(objects: LayoutObject[], relations: ParsedRelation
     // Sizes said ("a huge whale under a tiny boat") set the ratio of the two instead of the relation's cap.
     const targetObject = objects[relation.target];
     const ratio = sharing.some((i) => objects[i].sizeSaid) || targetObject.sizeSaid ? Math.max(...sharing.map((i) => objects[i].size)) / targetObject.size : undefined;
+    if (how.kind === 'hold') {
+      // Each holder holds its share: "two boys holding three balloons" gives the first two, the second one.
+      const i = relation.subject;
+      const holders = target.boxes.length;
+      const held = Math.min(objects[i].count, MAX_COPIES);
+      const boxes: Box[] = [];
+      for (let h = 0; h < Math.min(holders, held); h++) {
+        const share = Math.floor(held / holders) + (h < held % holders ? 1 : 0);
+        const hand = target.boxes[h];
+        boxes.push(...placeRelative('hold', hand, hand[2] * objects[i].size, share, how.surface, undefined, ratio, objects[i].placement === 'sky').boxes);
+      }
+      placed[i] = { boxes, z: target.z + 0.5 + i * 0.001 };
+      continue;
+    }
     const relative = placeRelative(how.kind, surfaceBox(how.kind, targetObject.source, anchor), natural, count, how.surface, how.floor, ratio);
     let next = 0;
     sharing.forEach((i, k) => {

@@ -47,9 +47,9 @@ export function relationTo(kind: RelationKind, target: string): { kind: Relation
 /**
  * Boxes for `count` copies of a thing of natural `size`, placed `kind` the target box. Each relation caps the size
  * at a share of the target (a cat on a table is smaller than it); with `ratio` (the sizes said: a huge whale under a
- * tiny boat is 1.6 / 0.5) that share is scaled by it instead of capped.
+ * tiny boat is 1.6 / 0.5) that share is scaled by it instead of capped. `aloft`: a held thing that floats (a balloon).
  */
-export function placeRelative(kind: RelationKind, target: Box, size: number, count: number, surface = 0.16, floor?: number, ratio?: number): Relative {
+export function placeRelative(kind: RelationKind, target: Box, size: number, count: number, surface = 0.16, floor?: number, ratio?: number, aloft = false): Relative {
   const [tx, ty, tw, th] = target;
   const cap = (share: number, divisor = 1) => (ratio === undefined ? Math.min(size, (tw * share) / divisor) : (tw * share * ratio) / divisor);
   const cx = tx + tw / 2;
@@ -87,6 +87,26 @@ export function placeRelative(kind: RelationKind, target: Box, size: number, cou
     case 'behind': {
       const s = size * 0.8;
       return { boxes: Array.from({ length: count }, (_, i): Box => [tx - tw * 0.3 + i * s * 1.05, ty + th - th * 0.16 - s, s, s]), zOffset: -1 };
+    }
+    case 'hold': {
+      // In the holder's hand: at its side, low, overlapping its edge and in front of it. Something that floats
+      // (a balloon, a kite) rises from the hand on its string instead, bigger, its string's end at the hand.
+      const hand = ty + th * 0.66;
+      if (aloft) {
+        const s = cap(0.5, Math.max(1, count * 0.5));
+        const step = s * 0.6;
+        return { boxes: Array.from({ length: count }, (_, i): Box => [tx + tw * 0.7 + i * step, hand - s * 1.1 - (i % 2) * s * 0.35, s, s]), zOffset: 1 };
+      }
+      const s = cap(0.42, Math.max(1, count * 0.7));
+      const step = s * 0.55;
+      const left = tx + tw * 0.84 - s / 2 - ((count - 1) * step) / 2;
+      return { boxes: Array.from({ length: count }, (_, i): Box => [left + i * step, hand - s / 2, s, s]), zOffset: 1 };
+    }
+    case 'hang': {
+      // Hanging from a thing: the top of the hanging thing is at the middle of what holds it, so it overlaps its
+      // lower half (a monkey from a tree's crown, a bat from a branch) and is drawn in front.
+      const s = cap(0.4, Math.max(1, count * 0.8));
+      return row(s, ty + th * 0.45 + s, 1);
     }
     case 'around': {
       const s = cap(0.32);

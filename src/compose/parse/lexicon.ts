@@ -26,6 +26,14 @@ export const VERBS = words(`
   glowing shining shines burning burns melting falling falls rising rises going goes coming comes doing does made
   shows gives makes takes contains features displays says seems appears stands sits lies gets becomes wears holds`);
 
+/**
+ * Verbs whose object is in the subject's hands ("a boy holding a balloon", "a child reading a book"): the thing is
+ * drawn at the holder's side, over its hand, and smaller than it, not as a second figure beside it.
+ */
+export const HOLD_VERBS = words(`
+  holding holds carrying carries hugging hugs cuddling cuddles clutching clutches grabbing grabs gripping grips
+  reading reads eating eats drinking drinks licking licks`);
+
 /** Colour words that are also things ("an orange", "a tomato"): a colour only right before another word. */
 export const AMBIGUOUS_COLORS = words(`
   rainbow orange chocolate tomato salmon olive lime plum peach coral orchid snow wheat gold silver tan navy turquoise lavender
@@ -67,10 +75,22 @@ export const SIZES: Record<string, number> = {
   small: 0.65, little: 0.7, tiny: 0.5, mini: 0.6, miniature: 0.55, short: 0.8, baby: 0.7,
 };
 
-export type RelationKind = 'on' | 'under' | 'above' | 'below' | 'beside' | 'left' | 'right' | 'front' | 'behind' | 'inside' | 'around';
+export type RelationKind = 'on' | 'under' | 'above' | 'below' | 'beside' | 'left' | 'right' | 'front' | 'behind' | 'inside' | 'around' | 'hold' | 'hang';
 
-/** Relation phrases, longest first so "to the left of" wins over "of". */
+/**
+ * Relation phrases, longest first so "to the left of" wins over "of". Verbs of going after or looking at a thing
+ * ("a dog chasing a cat", "a man walking a dog", "a cat looking at a fish bowl") put the subject to the right of
+ * it: the icons face left (the emoji convention), so the chaser runs behind the chased, both the same way, and
+ * the looker faces what it looks at.
+ */
 export const RELATIONS: [string, RelationKind][] = [
+  ['chasing', 'right'], ['chases', 'right'], ['chased by', 'left'], ['running after', 'right'], ['runs after', 'right'],
+  ['following', 'right'], ['follows', 'right'], ['hunting', 'right'], ['stalking', 'right'], ['walking', 'right'],
+  ['walks', 'right'], ['looking at', 'right'], ['looks at', 'right'], ['staring at', 'right'], ['stares at', 'right'],
+  ['watching', 'right'], ['watches', 'right'], ['gazing at', 'right'], ['sniffing', 'right'], ['barking at', 'right'],
+  // "A monkey hanging from a tree": below its crown, in front of it, not on the ground beside it.
+  ['hanging from', 'hang'], ['hangs from', 'hang'], ['hanging off', 'hang'], ['dangling from', 'hang'], ['swinging from', 'hang'],
+  ['hanging upside down from', 'hang'], ['suspended from', 'hang'],
   ['to the left of', 'left'], ['on the left of', 'left'], ['to the right of', 'right'], ['on the right of', 'right'],
   ['in front of', 'front'], ['on top of', 'on'], ['riding on', 'on'], ['riding', 'on'], ['wearing', 'on'], ['wears', 'on'], ['leaning on', 'beside'], ['leaning against', 'beside'], ['propped against', 'beside'], ['in back of', 'behind'], ['next to', 'beside'], ['close to', 'beside'],
   ['left of', 'left'], ['right of', 'right'], ['on', 'on'], ['atop', 'on'], ['upon', 'on'], ['under', 'under'],

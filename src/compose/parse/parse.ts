@@ -4,7 +4,7 @@
 import { singular } from '../retrieve/terms.js';
 import type { Setting, StyleWord, TimeOfDay, Weather } from '../types.js';
 import { colorFromWords, isColorWord } from './colors.js';
-import { ALWAYS_SETTINGS, AMBIGUOUS_COLORS, COLOR_MODIFIERS, CONTAINERS, PLURAL_ONLY, SETTING_OBJECTS, SETTINGS, SHAPES, SIZES, STOPWORDS, VERBS, type RelationKind } from './lexicon.js';
+import { ALWAYS_SETTINGS, AMBIGUOUS_COLORS, COLOR_MODIFIERS, CONTAINERS, HOLD_VERBS, PLURAL_ONLY, SETTING_OBJECTS, SETTINGS, SHAPES, SIZES, STOPWORDS, VERBS, type RelationKind } from './lexicon.js';
 import { splitQuoted, tokenize, words as toWords, type Token } from './tokens.js';
 import { COMPOUNDS, DAY_ADJECTIVES, DEPICTIONS, DETAILS, DRAWN_AS_GROUP, FULL_OF, HEADWEAR, inCompound, isFiller, isThing, LOCATIVE, MATERIALS, WORN } from './wordClasses.js';
 
@@ -125,6 +125,10 @@ export function parsePrompt(prompt: string): ParsedPrompt {
         result.relations.push({ subject: index, kind: 'on', target: subject });
         object.size *= 0.4;
         isTarget.add(index);
+      } else if (subject >= 0 && relation.kind === 'hold') {
+        // "a boy holding a balloon": the balloon is placed by the boy's hand (said the other way round).
+        result.relations.push({ subject: index, kind: 'hold', target: subject, word: relation.word });
+        isTarget.add(index);
       } else if (subject >= 0 && WORN.has(relation.word)) {
         // Anything else worn (a scarf, sunglasses) is drawn beside its wearer: a verb, not a place.
         result.relations.push({ subject, kind: 'beside', target: index });
@@ -225,7 +229,11 @@ export function parsePrompt(prompt: string): ParsedPrompt {
         result.setting ??= SETTINGS[word];
         relation = undefined;
       } else if (nextWord !== undefined && COMPOUNDS.has(`${word} ${nextWord}`)) run.push(word); // "a flying saucer", "a running shoe"
-      else if (VERBS.has(word)) {
+      else if (HOLD_VERBS.has(word) && (next?.type === 'word' || next?.type === 'count') && (run.length > 0 || result.objects.length > 0)) {
+        // "a girl holding a red balloon": what follows is in her hands.
+        flush();
+        relation = { kind: 'hold', word };
+      } else if (VERBS.has(word)) {
         // "a boy holding a kite and a girl": what a verb acts on starts no list with what follows.
         flush();
         acted = true;
