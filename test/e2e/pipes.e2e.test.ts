@@ -163,7 +163,8 @@ describe('svgchat in pipes', () => {
     const opened = runCli(['open', 'pets'], { home, env: { SVGCHAT_VIEWER: viewer } });
     expect(opened.status).toBe(0);
     const target = path.join(home, 'opened.txt');
-    for (let i = 0; i < 50 && !fs.existsSync(target); i++) await new Promise((r) => setTimeout(r, 50));
+    // The viewer runs detached: wait for its whole line (the shell creates the file before it writes to it).
+    for (let i = 0; i < 50 && !(fs.existsSync(target) && fs.readFileSync(target, 'utf8').endsWith('\n')); i++) await new Promise((r) => setTimeout(r, 50));
     expect(fs.readFileSync(target, 'utf8').trim()).toBe(made.stdout.trim());
     expect(runCli(['open', 'pets', '--turn', '9'], { home, env: { SVGCHAT_VIEWER: viewer } }).status).toBe(2);
   });

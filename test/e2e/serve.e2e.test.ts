@@ -109,7 +109,9 @@ describe('svgchat view', () => {
     expect(viewed.stdout).toBe(`${file}\n`);
     const html = fs.readFileSync(file, 'utf8');
     expect(html.match(/<li class="card/g)).toHaveLength(2);
-    for (let i = 0; i < 100 && !fs.existsSync(path.join(home, 'opened.txt')); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    // The viewer runs detached: wait for its whole line (the shell creates the file before it writes to it).
+    const opened = () => (fs.existsSync(path.join(home, 'opened.txt')) ? fs.readFileSync(path.join(home, 'opened.txt'), 'utf8') : '');
+    for (let i = 0; i < 100 && !opened().endsWith('\n'); i++) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(fs.readFileSync(path.join(home, 'opened.txt'), 'utf8').trim()).toBe(file);
 
     fs.rmSync(path.join(home, 'opened.txt'));
