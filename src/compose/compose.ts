@@ -31,12 +31,21 @@ export interface Composition {
 const MAX_PROMPT = 1500;
 export const KAGGLE_BUDGET = 9900;
 
-/** Emoji in the prompt become a word naming their icon ("🦊" -> "icon:fox" as the word "emojiN"). */
-function emojiToWords(prompt: string, library: IconLibrary): string {
+/**
+ * Emoji in the prompt become a word naming their icon ("🦊" -> "icon:fox" as the word "emojiN"); the note says how
+ * each was read ("🦊 as fox"), or that the set has no drawing of it.
+ */
+function emojiToWords(prompt: string, library: IconLibrary, notes: string[]): string {
+  const read: string[] = [];
+  const missing: string[] = [];
   const words = prompt.replace(/\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|\p{Emoji_Modifier})*/gu, (emoji) => {
     const index = library.emojiIndex(emoji);
+    if (index === undefined) missing.push(emoji);
+    else read.push(`${emoji} as ${library.emojiName(emoji)!.replace(/-/g, ' ')}`);
     return index === undefined ? ' ' : ` ${EMOJI_WORD}${index} `;
   });
+  if (read.length > 0) notes.push(`read the emoji ${[...new Set(read)].slice(0, 8).join(', ')}`);
+  if (missing.length > 0) notes.push(`the icon set has no drawing of ${[...new Set(missing)].slice(0, 8).join(' ')}: left out`);
   // Emoji side by side are so many things ("🦊🌲🌙": a fox, a tree and a moon), not one compound noun.
   return words.replace(new RegExp(`(${EMOJI_WORD}\\d+)\\s+(?=${EMOJI_WORD}\\d+)`, 'g'), '$1 and ');
 }
@@ -49,7 +58,8 @@ export function compose(prompt: string, options: ComposeOptions): Composition {
     notes.push(`the prompt is ${text.length} characters long: read the first ${MAX_PROMPT}`);
     text = text.slice(0, MAX_PROMPT);
   }
-  text = emojiToWords(text, options.library);
+  const said = text;
+  text = emojiToWords(text, options.library, notes);
   const plan: PlanOptions = { library: options.library, seed: options.seed, width: options.width, height: options.height, avoidFlags: profile === 'kaggle' ? USES_CLIP_PATH : 0 };
   let scene: Scene | undefined;
   let edited = false;
@@ -68,7 +78,7 @@ export function compose(prompt: string, options: ComposeOptions): Composition {
     if (scene.items.length === 0 && !scene.pattern && !scene.setting && !scene.time && !scene.weather) {
       // Nothing to draw from (empty, emoji we have no icon for, another language): a calm abstract, and a note.
       scene.pattern = { kind: 'concentric', shape: 'circle', colors: parsed.colors };
-      notes.push(text === '' ? 'empty prompt: drew an abstract placeholder' : `found nothing to draw in "${text.slice(0, 60)}": drew an abstract placeholder (the offline composer understands English nouns)`);
+      notes.push(said === '' ? 'empty prompt: drew an abstract placeholder' : `found nothing to draw in "${said.slice(0, 60)}": drew an abstract placeholder (the offline composer understands English nouns)`);
     }
   }
   return { scene, svg: fitProfile(scene, options.library, profile, notes), notes, edited };

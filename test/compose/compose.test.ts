@@ -186,6 +186,13 @@ describe('hostile and odd prompts give a valid SVG and a note, never a crash', (
     expect(draw('🫨').scene.items[0].source).toBe('icon:shaking-face');
     expect(draw('🦊🌲🌙').scene.items.map((item) => item.source).sort()).toEqual(['icon:crescent-moon', 'icon:evergreen-tree', 'icon:fox']);
   });
+
+  it('says how it read the emoji, and which it has no drawing of', () => {
+    expect(draw('🦊🌲🌙').notes).toContain('read the emoji 🦊 as fox, 🌲 as evergreen tree, 🌙 as crescent moon');
+    const { notes } = draw('🫟🪾');
+    expect(notes).toContain('the icon set has no drawing of 🫟 🪾: left out');
+    expect(notes.join('\n')).toMatch(/found nothing to draw in "🫟🪾"/);
+  });
 });
 
 describe('places after in and at', () => {
