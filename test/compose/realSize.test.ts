@@ -70,3 +70,18 @@ describe('things of different real sizes in one scene', () => {
     expect(mouse).toBeCloseTo(robot, 5);
   });
 });
+
+describe('a row of things of different sizes', () => {
+  it('gives its biggest thing the room the smaller ones leave, rather than sizing it for a row of equals', () => {
+    const [manWithBall] = sizes('a man and a ball');
+    const [manWithWoman] = sizes('a man and a woman');
+    expect(manWithBall).toBeGreaterThan(manWithWoman * 1.2);
+    const [elephant] = sizes('a big elephant and a small mouse');
+    const [elephantWithElephant] = sizes('a big elephant and a big elephant');
+    expect(elephant).toBeGreaterThan(elephantWithElephant * 1.2);
+    // Still within the picture, and rows of equals are as they were.
+    for (const prompt of ['a man and a ball', 'a big elephant and a small mouse', 'a giraffe, a mouse, a bee and a car']) {
+      for (const item of items(prompt)) for (const [x, , w] of item.boxes) expect(x + w, prompt).toBeLessThanOrEqual(512);
+    }
+  });
+});
