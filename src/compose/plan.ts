@@ -4,6 +4,7 @@ import { splitHolders } from './holders.js';
 import { dropUnknownPlaces } from './places.js';
 import { FLOATERS, layoutObjects, MAX_COPIES } from './layout/layout.js';
 import { propsFor } from './layout/props.js';
+import { realSizeOf } from './layout/realSize.js';
 import { stageFor } from './layout/stage.js';
 import { EXTRA_COLORS, SHAPES } from './parse/lexicon.js';
 import type { ParsedPrompt } from './parse/parse.js';
@@ -36,6 +37,8 @@ export interface ResolvedObject extends Retrieved {
   count: number;
   size: number;
   sizeSaid?: boolean;
+  /** Typical size in the world, in metres, when known (layout draws things to scale with each other). */
+  real?: number;
 }
 
 /** An icon named in the plural (socks, gloves, skis, chopsticks) draws more than one of the thing. */
@@ -49,7 +52,8 @@ export function resolveObjects(parsed: ParsedPrompt, options: PlanOptions, notes
     const { keepsColor, lookup: _lookup, ...found } = retrieve(object, options.library, { avoidFlags: options.avoidFlags });
     // "A pair of socks": the socks icon is already a pair (its name is a plural), so it is drawn once.
     const count = object.pair && isPluralIcon(found.source) ? 1 : object.count;
-    return { ...found, color: keepsColor ? undefined : object.color, count, size: object.size, ...(object.sizeSaid ? { sizeSaid: true } : {}) };
+    const real = realSizeOf(found.concept, found.source, object.phrases);
+    return { ...found, color: keepsColor ? undefined : object.color, count, size: object.size, ...(object.sizeSaid ? { sizeSaid: true } : {}), ...(real !== undefined ? { real } : {}) };
   });
   if (parsed.objects.length > MAX_OBJECTS) notes.push(`the prompt names ${parsed.objects.length} things: drew the first ${MAX_OBJECTS}`);
   for (const object of resolved) {

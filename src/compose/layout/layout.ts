@@ -6,6 +6,7 @@ import type { Box, Placement } from '../types.js';
 import { clampBox, union } from './geometry.js';
 import { placeRelative, relationTo, surfaceBox } from './relations.js';
 import { placeRows, type Copy } from './rows.js';
+import { realShares, relationShare } from './realSize.js';
 import { scatterBox } from './scatter.js';
 import type { Stage } from './stage.js';
 
@@ -17,6 +18,8 @@ export interface LayoutObject {
   size: number;
   /** The size was said ("a huge whale"), so it wins over a relation's default size. */
   sizeSaid?: boolean;
+  /** Its typical size in the world, in metres (realSize.ts), when known: things in one scene are drawn to scale. */
+  real?: number;
   placement: Placement;
 }
 
@@ -61,7 +64,9 @@ export function layoutObjects(objects: LayoutObject[], relations: ParsedRelation
   const inWater = (i: number) => objects[i].placement === 'water' && stage.water !== undefined;
   const rowMembers = rowOrder(anchors.filter((i) => !inSky(i) && !inWater(i)), relations);
 
-  const copies: Copy[] = rowMembers.flatMap((owner) => Array.from({ length: Math.min(objects[owner].count, MAX_COPIES) }, () => ({ owner, size: objects[owner].size })));
+  // Things side by side are drawn to scale with each other (a ball beside a man, a mouse beside an elephant).
+  const rowShares = realShares(objects, rowMembers);
+  const copies: Copy[] = rowMembers.flatMap((owner) => Array.from({ length: Math.min(objects[owner].count, MAX_COPIES) }, () => ({ owner, size: objects[owner].size * rowShares.get(owner)! })));
   const ground = stage.kind === 'ground';
   const depth = stage.front - stage.horizon;
   const rows = placeRows(
@@ -92,10 +97,11 @@ export function layoutObjects(objects: LayoutObject[], relations: ParsedRelation
     // Sun, moon, stars and clouds hang behind far hills and skylines; a balloon or a plane flies in front.
     placed[i].z = (CELESTIAL.test(object.source) ? 5 : 95) + i * 0.01;
   }
+  const waterShares = realShares(objects, anchors.filter(inWater));
   for (const i of anchors.filter(inWater)) {
     const object = objects[i];
     const [top, bottom] = stage.water!;
-    const size = Math.min(width * 0.24 * object.size, (bottom - top) * 1.1);
+    const size = Math.min(width * 0.24 * object.size * waterShares.get(i)!, (bottom - top) * 1.1);
     const floats = FLOATERS.test(object.source);
     for (let k = 0; k < Math.min(object.count, MAX_COPIES); k++) {
       const region = floats ? { left: width * 0.04, right: width * 0.96, top: top + (bottom - top) * 0.6 - size, bottom: top + (bottom - top) * 0.6 } : { left: width * 0.04, right: width * 0.96, top, bottom };
@@ -119,7 +125,8 @@ export function layoutObjects(objects: LayoutObject[], relations: ParsedRelation
           .filter((subjectIndex, k, all) => all.indexOf(subjectIndex) === k);
     const counts = sharing.map((i) => Math.min(objects[i].count, MAX_COPIES));
     const count = counts.reduce((a, b) => a + b, 0);
-    const natural = anchor[2] * Math.max(...sharing.map((i) => objects[i].size));
+    // A thing much smaller than its target in the world is smaller than the relation's cap (a bee on a flower).
+    const natural = anchor[2] * Math.max(...sharing.map((i) => objects[i].size * relationShare(objects[i], objects[relation.target])));
     const how = relationTo(relation.kind, objects[relation.target].source);
     // Sizes said ("a huge whale under a tiny boat") set the ratio of the two instead of the relation's cap.
     const targetObject = objects[relation.target];
@@ -133,7 +140,7 @@ export function layoutObjects(objects: LayoutObject[], relations: ParsedRelation
       for (let h = 0; h < Math.min(holders, held); h++) {
         const share = Math.floor(held / holders) + (h < held % holders ? 1 : 0);
         const hand = target.boxes[h];
-        boxes.push(...placeRelative('hold', hand, hand[2] * objects[i].size, share, how.surface, undefined, ratio, objects[i].placement === 'sky').boxes);
+        boxes.push(...placeRelative('hold', hand, hand[2] * objects[i].size * relationShare(objects[i], targetObject), share, how.surface, undefined, ratio, objects[i].placement === 'sky').boxes);
       }
       placed[i] = { boxes, z: target.z + 0.5 + i * 0.001 };
       continue;

@@ -37,13 +37,24 @@ export function placeRows(copies: Copy[], area: RowArea, random: Random): { box:
   const usable = area.width * 0.9;
   const out: { box: Box; row: number }[] = [];
   const biggest = Math.max(...copies.map((c) => c.size));
-  // One base size fits the widest row; farther rows shrink by SCALES.
-  let base = Math.min(area.maxSize, usable / (perRow * biggest * (1 + GAP)));
+  // One base size fits the widest row; farther rows shrink by SCALES. A row of things of different sizes (a man
+  // and a ball) needs only the width of what is in it, so its biggest thing is not shrunk as if all were as big.
+  const widest = Math.max(
+    ...Array.from({ length: rows }, (_, row) => {
+      const members = copies.slice(row * perRow, (row + 1) * perRow);
+      const sum = members.reduce((total, c) => total + c.size, 0);
+      return Math.max(sum * (1 + GAP), sum + GAP * (members.length - 1));
+    }),
+  );
+  let base = Math.min(area.maxSize, usable / Math.min(perRow * biggest * (1 + GAP), widest));
+  // Stacked rows (plain stages) are each as tall as the biggest thing in them.
+  const tallest = Array.from({ length: rows }, (_, row) => Math.max(...copies.slice(row * perRow, (row + 1) * perRow).map((c) => c.size)));
+  const stackOf = () => SCALES.slice(0, rows).reduce((sum, s, row) => sum + s * (1 + GAP) * tallest[row], 0) * base;
   if (!area.bottoms) {
-    const stack = SCALES.slice(0, rows).reduce((sum, s) => sum + s * (1 + GAP), 0) * base * biggest;
+    const stack = stackOf();
     if (stack > area.middle * 1.8) base *= (area.middle * 1.8) / stack;
   }
-  let bottomLine = area.middle + (SCALES.slice(0, rows).reduce((sum, s) => sum + s * (1 + GAP), 0) * base * biggest) / 2;
+  let bottomLine = area.middle + stackOf() / 2;
   for (let row = 0; row < rows; row++) {
     const members = copies.slice(row * perRow, (row + 1) * perRow);
     const scale = SCALES[row];
@@ -60,7 +71,7 @@ export function placeRows(copies: Copy[], area: RowArea, random: Random): { box:
       out.push({ box: [x + dx, bottom - size + dy, size, size], row });
       x += size + GAP * base * scale;
     });
-    if (!area.bottoms) bottomLine -= base * scale * biggest * (1 + GAP);
+    if (!area.bottoms) bottomLine -= base * scale * tallest[row] * (1 + GAP);
   }
   return out;
 }
