@@ -2,7 +2,7 @@
 // parser maps the places it knows to a setting (lexicon.ts); a place the icon set has no drawing of, or finds only
 // through a keyword (the market's keyword finds a chart), is the scene around the thing, not a thing to draw as
 // a stand-in blob beside it. Such a place is dropped, with a note. Pure: the prompt and the library in, a prompt out.
-import type { ParsedPrompt } from './parse/parse.js';
+import { withoutObjects, type ParsedPrompt } from './parse/parse.js';
 import type { IconLibrary } from './retrieve/iconLibrary.js';
 import { retrieve } from './retrieve/retrieve.js';
 
@@ -19,15 +19,6 @@ export function dropUnknownPlaces(parsed: ParsedPrompt, library: IconLibrary, av
     const found = retrieve(target, library, { avoidFlags });
     if (found.fallback || found.lookup === 'keyword') places.add(relation.target);
   }
-  if (places.size === 0) return parsed;
-  const kept = parsed.objects.flatMap((_, index) => (places.has(index) ? [] : [index]));
   for (const index of places) notes.push(`read "${parsed.objects[index].phrases[0]}" as the place, not a thing: drew no stand-in for it`);
-  return {
-    ...parsed,
-    objects: kept.map((index) => parsed.objects[index]),
-    relations: parsed.relations.flatMap((relation) => {
-      const [subject, target] = [kept.indexOf(relation.subject), kept.indexOf(relation.target)];
-      return subject < 0 || target < 0 ? [] : [{ ...relation, subject, target }];
-    }),
-  };
+  return withoutObjects(parsed, (_, index) => places.has(index));
 }

@@ -7,7 +7,7 @@ import { propsFor } from './layout/props.js';
 import { realSizeOf } from './layout/realSize.js';
 import { stageFor } from './layout/stage.js';
 import { EXTRA_COLORS, SHAPES } from './parse/lexicon.js';
-import type { ParsedPrompt } from './parse/parse.js';
+import { withoutObjects, type ParsedPrompt } from './parse/parse.js';
 import { detectPattern, patternColors } from './parse/pattern.js';
 import { seededRandom, type Random } from './random.js';
 import type { IconLibrary } from './retrieve/iconLibrary.js';
@@ -95,21 +95,13 @@ export function propItems(scene: Scene, random: Random, firstId: number): SceneI
 }
 
 export function planScene(said: ParsedPrompt, options: PlanOptions, notes: string[]): Scene {
-  const parsed = dropUnknownPlaces(splitHolders(said, options.library, options.avoidFlags), options.library, options.avoidFlags, notes);
+  const read = dropUnknownPlaces(splitHolders(said, options.library, options.avoidFlags), options.library, options.avoidFlags, notes);
   const random = seededRandom(options.seed);
-  const pattern = detectPattern(parsed.words);
-  let { objects, relations } = parsed;
-  if (pattern) {
-    // The pattern's own words ("spiral", "hexagons", "stripes") are the pattern, not things to place.
-    // (By its head word: "a chaotic grid" is the grid too.) Relations follow the objects that stay.
-    const kept = objects.flatMap((object, index) => { const head = object.phrases[0].split(' ').at(-1)!; return PATTERN_WORDS.test(head) || SHAPES.has(head) ? [] : [index]; });
-    objects = kept.map((index) => objects[index]);
-    relations = relations.flatMap((relation) => {
-      const [subject, target] = [kept.indexOf(relation.subject), kept.indexOf(relation.target)];
-      return subject < 0 || target < 0 ? [] : [{ ...relation, subject, target }];
-    });
-  }
-  const resolved = resolveObjects({ ...parsed, objects }, options, notes);
+  const pattern = detectPattern(read.words);
+  // The pattern's own words ("spiral", "hexagons", "stripes") are the pattern, not things to place.
+  // (By its head word: "a chaotic grid" is the grid too.)
+  const parsed = pattern ? withoutObjects(read, (object) => { const head = object.phrases[0].split(' ').at(-1)!; return PATTERN_WORDS.test(head) || SHAPES.has(head); }) : read;
+  const resolved = resolveObjects(parsed, options, notes);
   let setting = parsed.setting;
   if (setting === 'sea' && resolved.length > 0 && resolved.every((o) => o.placement === 'water' && !FLOATERS.test(o.source))) setting = 'underwater';
   // A ship in a storm or at night sails the sea: a landscape is drawn for the weather or time, and its ground is water.
@@ -129,8 +121,8 @@ export function planScene(said: ParsedPrompt, options: PlanOptions, notes: strin
     unmatched: resolved.filter((o) => o.fallback).map((o) => o.concept),
   };
   const stage = stageFor(scene.height, scene.setting, scene.time, scene.weather);
-  const placed = layoutObjects(resolved, relations.filter((r) => r.subject < resolved.length && r.target < resolved.length), stage, [scene.width, scene.height], random);
-  scene.items = itemsFromLayout(resolved, placed, 1);
+  const laidOut = layoutObjects(resolved, parsed.relations.filter((r) => r.subject < resolved.length && r.target < resolved.length), stage, [scene.width, scene.height], random);
+  scene.items = itemsFromLayout(resolved, laidOut, 1);
   if (!pattern) scene.items.push(...propItems(scene, random, scene.items.length + 1).map((item) => (parsed.settingColor && item.prop === 'setting' ? { ...item, color: parsed.settingColor } : item)));
   if (scene.items.length > 0) scene.focus = scene.items[0].id;
   for (const concept of scene.unmatched) notes.push(`nothing in the icon set matched "${concept}": drew a stand-in shape`);

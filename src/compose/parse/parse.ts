@@ -73,6 +73,20 @@ function objectFrom(run: string[], count: number | undefined, color: string | un
   return { phrases: [...new Set(phrases)], color, count: count ?? (plural ? 3 : 1), countSaid: count !== undefined, size, ...(colorWord ? { colorWord } : {}) };
 }
 
+/** The prompt without the objects `drop` names (a pattern's words, a place): relations follow the objects that stay. */
+export function withoutObjects(parsed: ParsedPrompt, drop: (object: ParsedObject, index: number) => boolean): ParsedPrompt {
+  const kept = parsed.objects.flatMap((object, index) => (drop(object, index) ? [] : [index]));
+  if (kept.length === parsed.objects.length) return parsed;
+  return {
+    ...parsed,
+    objects: kept.map((index) => parsed.objects[index]),
+    relations: parsed.relations.flatMap((relation) => {
+      const [subject, target] = [kept.indexOf(relation.subject), kept.indexOf(relation.target)];
+      return subject < 0 || target < 0 ? [] : [{ ...relation, subject, target }];
+    }),
+  };
+}
+
 export function parsePrompt(prompt: string): ParsedPrompt {
   const { text, quoted } = splitQuoted(prompt);
   const list = toWords(text);
