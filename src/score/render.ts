@@ -70,7 +70,7 @@ export async function renderPng(svg: string, options: RenderOptions): Promise<Pn
 }
 
 /** The size a score renders at (its metrics are shares of the picture). */
-export const SCORE_SIZE = 384;
+const SCORE_SIZE = 384;
 
 /** The render a score needs: the pixel analysis, made in the child; the pixels themselves when a judge will look. */
 export function scoreRender(svg: string, judge: boolean, timeoutMs?: number): Promise<RenderResult | AnalysisResult> {

@@ -85,6 +85,12 @@ export function parseTree(text: string, namespaces: boolean): SvgElement {
   parser.on('opentag', (tag) => {
     if (stack.length >= MAX_DEPTH) fail(`elements nested deeper than ${MAX_DEPTH} levels`);
     const parent = stack.at(-1);
+    if (!namespaces && tag.name.includes(':')) throw NEEDS_NAMESPACES;
+    if (!parent) {
+      if (root) fail('more than one root element');
+      if ((namespaces ? (tag as SaxesTagNS).local : tag.name) !== 'svg') fail(`the root element is <${tag.name}>, not <svg>`);
+      if (namespaces) svgNamespaces = [SVG_NAMESPACE, (tag as SaxesTagNS).uri];
+    }
     let element: SvgElement;
     if (namespaces) {
       for (const key in tag.attributes) {
@@ -94,22 +100,12 @@ export function parseTree(text: string, namespaces: boolean): SvgElement {
         const trimmed = value.trim();
         if (uri === XMLNS_NAMESPACE && value !== trimmed && (trimmed === SVG_NAMESPACE || trimmed === XLINK_NAMESPACE)) fail(`the namespace declaration ${name}="${value}" has spaces around its URI`);
       }
-      if (!parent) {
-        if (root) fail('more than one root element');
-        if (tag.local !== 'svg') fail(`the root element is <${tag.name}>, not <svg>`);
-        svgNamespaces = [SVG_NAMESPACE, tag.uri];
-      }
-      element = elementOf(tag as SaxesTagNS, svgNamespaces.includes(tag.uri));
+      element = elementOf(tag as SaxesTagNS, svgNamespaces.includes((tag as SaxesTagNS).uri));
     } else {
-      if (tag.name.includes(':')) throw NEEDS_NAMESPACES;
       const attributes: Record<string, string> = Object.create(null);
       for (const [name, value] of Object.entries(tag.attributes as Record<string, string>)) {
         if (!plainAttribute(name, value)) throw NEEDS_NAMESPACES;
         attributes[name] = value;
-      }
-      if (!parent) {
-        if (root) fail('more than one root element');
-        if (tag.name !== 'svg') fail(`the root element is <${tag.name}>, not <svg>`);
       }
       element = { name: tag.name, foreignNamespace: undefined, attributes, foreignAttributes: undefined, children: [] };
     }

@@ -114,7 +114,7 @@ function resizeGroup(scene: Scene, item: SceneItem, wanted: number): Box[] {
  * that side of the canvas and free of other things: "beside" tries the right, then the left, and a thing that
  * does not fit is drawn smaller (down to a quarter of its size) rather than over what it stands beside.
  */
-export function relativeInCanvas(scene: Scene, kind: RelationKind, anchor: SceneItem, size: number, count: number, taken: Box[]): Relative {
+function relativeInCanvas(scene: Scene, kind: RelationKind, anchor: SceneItem, size: number, count: number, taken: Box[]): Relative {
   const box = anchor.boxes[0];
   if (kind !== 'beside' && kind !== 'left' && kind !== 'right') return placeRelative(kind, box, size, count, surfaceOf(anchor.source));
   const natural = Math.min(size, box[2] * 1.1);

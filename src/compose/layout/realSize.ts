@@ -9,7 +9,7 @@ const METRES: Record<SizeClass, number> = { mini: 0.02, tiny: 0.1, small: 0.4, m
 const ORDER: SizeClass[] = ['mini', 'tiny', 'small', 'medium', 'large', 'huge'];
 
 /** Nothing drawn next to something bigger is shrunk below this share of it (it has to stay visible). */
-export const MIN_SHARE = 0.3;
+const MIN_SHARE = 0.3;
 
 /** Icon names (without skin tone), by class; the first class whose pattern matches wins. */
 const CLASSES: [SizeClass, RegExp][] = [
@@ -35,7 +35,7 @@ const WORDS: Record<string, SizeClass> = { pony: 'medium', toddler: 'small', inf
 /** A toy or model of a thing is hand-sized, whatever the thing ("a teddy bear next to a toy car"). */
 const TOY = /\b(toy|model|miniature)\s/;
 
-export function sizeClassOf(concept: string, source: string, phrases: string[] = []): SizeClass | undefined {
+function sizeClassOf(concept: string, source: string, phrases: string[] = []): SizeClass | undefined {
   if (phrases.some((phrase) => TOY.test(phrase))) return 'small';
   const word = concept.trim().split(/\s+/).at(-1)?.toLowerCase() ?? '';
   if (WORDS[word]) return WORDS[word];
@@ -58,7 +58,7 @@ export function realSizeOf(concept: string, source: string, phrases: string[] = 
  * How big a thing of real size `size` is drawn beside one of real size `largest`, as a share of it: sizes are
  * compressed (square root: a cat is not a twentieth of a house in a picture), never below MIN_SHARE, never above 1.
  */
-export function shareOf(size: number | undefined, largest: number | undefined): number {
+function shareOf(size: number | undefined, largest: number | undefined): number {
   if (size === undefined || largest === undefined || size >= largest) return 1;
   return Math.max(MIN_SHARE, Math.sqrt(size / largest));
 }

@@ -34,7 +34,7 @@ export function detectPattern(words: string[]): Omit<PatternSpec, 'colors'> | un
 }
 
 /** The colours of the rainbow, for "rainbow stripes" (one colour would be a single pink). */
-export const RAINBOW = ['#e53935', '#fb8c00', '#fdd835', '#43a047', '#1e88e5', '#5e35b1'];
+const RAINBOW = ['#e53935', '#fb8c00', '#fdd835', '#43a047', '#1e88e5', '#5e35b1'];
 
 /** A pattern's colours: those named, with "rainbow" (or "multicoloured") standing for all of the rainbow's. */
 export function patternColors(words: string[], colors: string[], rainbowHex: string): string[] {
